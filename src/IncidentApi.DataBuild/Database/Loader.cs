@@ -1,0 +1,81 @@
+using System.Globalization;
+using Dapper;
+using IncidentApi.DataBuild.Seed;
+using Microsoft.Data.Sqlite;
+
+namespace IncidentApi.DataBuild.Database;
+
+/// <summary>Writes a validated seed set into an empty database created by <see cref="Schema"/>, in one transaction.</summary>
+public static class Loader
+{
+    public static void Insert(SqliteConnection db, SeedSet seed, string version, DateTimeOffset builtAt)
+    {
+        using var tx = db.BeginTransaction();
+        db.Execute("INSERT INTO countries VALUES (@Code, @Alpha3, @Name, @Region, @Subregion, @Lat, @Lon)", seed.Countries, tx);
+        db.Execute("INSERT INTO methods VALUES (@Slug, @Name, @Definition, @Url, @Publisher, @Quote)",
+            seed.Methods.Select(m => new { m.Slug, m.Name, m.Definition, m.Source!.Url, m.Source.Publisher, m.Source.Quote }), tx);
+        // Parents first, so the foreign key holds whatever order the file lists them in.
+        db.Execute("""
+            INSERT INTO operations VALUES (@Slug, @Name, @NameZh, @Parent, @OriginCountry, @Launched, @LaunchedPrecision,
+                @LaunchedNote, @LeadAgency, @Description, @Notes)
+            """, seed.Operations.OrderBy(o => Depth(seed.Operations, o)), tx);
+        db.Execute("INSERT INTO operation_claims VALUES (@Operation, @Position, @Year, @Figure, @Claim, @Url, @Quote)",
+            seed.Operations.SelectMany(o => (o.OfficialClaims ?? []).Select((c, i) =>
+                new { Operation = o.Slug, Position = i + 1, c.Year, c.Figure, c.Claim, c.Url, c.Quote })), tx);
+        db.Execute("INSERT INTO operation_sources VALUES (@Operation, @Position, @Url, @Publisher, @Title, @PublishedOn, @Quote)",
+            seed.Operations.SelectMany(o => o.Sources!.Select((s, i) =>
+                new { Operation = o.Slug, Position = i + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Quote })), tx);
+
+        var countries = seed.Countries.ToDictionary(c => c.Code!);
+        var places = seed.Places.ToDictionary(p => (p.Country!, p.City!));
+        var seq = 0;
+        foreach (var i in seed.Incidents.OrderBy(i => i.Id, StringComparer.Ordinal))
+        {
+            seq++;
+            PartialDate.TryParse(i.Date, out var date);
+            var (lat, lon, precision) =
+                i.HostCountry is { } host && i.City is { } city && places.TryGetValue((host, city), out var place) ? (place.Lat, place.Lon, "city")
+                : i.HostCountry is { } h ? (countries[h].Lat, countries[h].Lon, "country")
+                : ((double?)null, (double?)null, (string?)null);
+            db.Execute("""
+                INSERT INTO incidents VALUES (@seq, @Id, @Title, @Date, @DatePrecision, @start, @end, @DateMeaning,
+                    @OriginCountry, @HostCountry, @City, @lat, @lon, @precision, @Operation, @Outcome,
+                    @name, @nameZh, @type, @Summary, @Confidence, @Notes, @AddedOn, @UpdatedOn)
+                """, new
+            {
+                seq, i.Id, i.Title, i.Date, i.DatePrecision, start = PartialDate.Iso(date.Start), end = PartialDate.Iso(date.End), i.DateMeaning,
+                i.OriginCountry, i.HostCountry, i.City, lat, lon, precision, i.Operation, i.Outcome,
+                name = i.Target!.Name, nameZh = i.Target.NameZh, type = i.Target.Type, i.Summary, i.Confidence, i.Notes, i.AddedOn, i.UpdatedOn,
+            }, tx);
+            db.Execute("INSERT INTO incident_methods VALUES (@seq, @method)", i.Methods!.Select(method => new { seq, method }), tx);
+            db.Execute("INSERT INTO incident_sources VALUES (@seq, @position, @Url, @Publisher, @Title, @PublishedOn, @Quote)",
+                i.Sources!.Select((s, n) => new { seq, position = n + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Quote }), tx);
+            db.Execute("INSERT INTO incident_search (rowid, title, summary, names, places) VALUES (@seq, @title, @summary, @names, @places)", new
+            {
+                seq,
+                title = SearchText.ForIndex(i.Title),
+                summary = SearchText.ForIndex(i.Summary),
+                names = SearchText.ForIndex(i.Target.Name, i.Target.NameZh),
+                places = SearchText.ForIndex(i.City, i.HostCountry is { } hc ? countries[hc].Name : null),
+            }, tx);
+        }
+
+        var meta = new Dictionary<string, string?>
+        {
+            ["version"] = version,
+            ["builtAt"] = builtAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["title"] = seed.Dataset.Title, ["description"] = seed.Dataset.Description, ["license"] = seed.Dataset.License,
+            ["licenseUrl"] = seed.Dataset.LicenseUrl, ["citation"] = seed.Dataset.Citation, ["seedData"] = seed.Dataset.SeedData,
+            ["corrections"] = seed.Dataset.Corrections,
+        };
+        db.Execute("INSERT INTO meta VALUES (@Key, @Value)", meta.Where(m => m.Value is not null).Select(m => new { m.Key, m.Value }), tx);
+        tx.Commit();
+    }
+
+    private static int Depth(IReadOnlyList<OperationSeed> all, OperationSeed op)
+    {
+        var depth = 0;
+        for (var p = op.Parent; p is not null && depth < all.Count; p = all.FirstOrDefault(o => o.Slug == p)?.Parent) depth++;
+        return depth;
+    }
+}

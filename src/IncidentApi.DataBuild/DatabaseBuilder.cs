@@ -1,0 +1,72 @@
+using Dapper;
+using IncidentApi.DataBuild.Database;
+using IncidentApi.DataBuild.Seed;
+using Microsoft.Data.Sqlite;
+
+namespace IncidentApi.DataBuild;
+
+public sealed record BuildResult(IReadOnlyList<SeedProblem> Problems, string Version, int Incidents)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Seeds to database: read, validate every record, and only then write a temporary file beside the output and
+/// rename it into place. A reader therefore sees the old file or the new one, never half of one, and a seed with
+/// problems leaves any existing database byte for byte as it was.
+/// </summary>
+public static class DatabaseBuilder
+{
+    public static BuildResult Build(string dataDir, string output)
+    {
+        var version = DatasetVersion.Of(dataDir);
+        var (seed, problems) = SeedReader.Read(dataDir);
+        if (problems.Count == 0) problems.AddRange(SeedValidator.Check(seed));
+        if (problems.Count > 0) return new(problems, version, 0);
+        Write(output, db => Loader.Insert(db, seed, version, DateTimeOffset.UtcNow));
+        return new([], version, seed.Incidents.Count);
+    }
+
+    /// <summary>Creates the schema in a fresh temporary file, lets <paramref name="fill"/> load it, and renames it over <paramref name="output"/>.</summary>
+    public static void Write(string output, Action<SqliteConnection> fill)
+    {
+        var full = Path.GetFullPath(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.{Guid.NewGuid():N}.tmp";   // unique: two builders never write the same temp file
+        try
+        {
+            using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString()))
+            {
+                db.Open();
+                db.Execute("PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON; PRAGMA page_size = 4096;");
+                Schema.Create(db);
+                fill(db);
+                db.Execute("INSERT INTO incident_search (incident_search) VALUES ('optimize'); ANALYZE; VACUUM;");
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The dataset version stored in a database, or null when the file is missing or unreadable.</summary>
+    public static string? ReadVersion(string database)
+    {
+        if (!File.Exists(database)) return null;
+        try
+        {
+            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            db.Open();
+            return db.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'version'");
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when <paramref name="database"/> exists and was built from exactly the seeds in <paramref name="dataDir"/>.</summary>
+    public static bool IsCurrent(string database, string dataDir) => ReadVersion(database) == DatasetVersion.Of(dataDir);
+}

@@ -1,0 +1,136 @@
+namespace IncidentApi.DataBuild.Seed;
+
+// The shapes of the YAML seed files (data/README.md is the codebook). Properties are mutable only so the
+// YAML reader can fill them; nothing changes them after reading. Unknown fields are rejected by the reader.
+
+/// <summary>Where a record came from, so every problem names file, line and record.</summary>
+public sealed record SeedLocation(string File, int Line, string Record)
+{
+    public override string ToString() => $"{File}:{Line}: {Record}";
+}
+
+public interface ISeedRecord { SeedLocation? Location { get; set; } }
+
+public sealed class IncidentSeed : ISeedRecord
+{
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public string? Date { get; set; }
+    public string? DatePrecision { get; set; }
+    public string? DateMeaning { get; set; }
+    public string? OriginCountry { get; set; }
+    public string? HostCountry { get; set; }
+    public string? City { get; set; }
+    public string? Operation { get; set; }
+    public List<string>? Methods { get; set; }
+    public string? Outcome { get; set; }
+    public TargetSeed? Target { get; set; }
+    public string? Summary { get; set; }
+    public string? Confidence { get; set; }
+    public string? Notes { get; set; }
+    public string? AddedOn { get; set; }
+    public string? UpdatedOn { get; set; }
+    public List<SourceSeed>? Sources { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
+public sealed class TargetSeed
+{
+    public string? Name { get; set; }
+    public string? NameZh { get; set; }
+    public string? Type { get; set; }
+}
+
+public sealed class SourceSeed
+{
+    public string? Url { get; set; }
+    public string? Publisher { get; set; }
+    public string? Title { get; set; }
+    public string? PublishedOn { get; set; }
+    public string? Quote { get; set; }
+}
+
+public sealed class OperationSeed : ISeedRecord
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? NameZh { get; set; }
+    public string? Parent { get; set; }
+    public string? OriginCountry { get; set; }
+    public string? Launched { get; set; }
+    public string? LaunchedPrecision { get; set; }
+    public string? LaunchedNote { get; set; }
+    public string? LeadAgency { get; set; }
+    public string? Description { get; set; }
+    public List<ClaimSeed>? OfficialClaims { get; set; }
+    public List<SourceSeed>? Sources { get; set; }
+    public string? Notes { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
+public sealed class ClaimSeed
+{
+    public string? Year { get; set; }
+    public long? Figure { get; set; }
+    public string? Claim { get; set; }
+    public string? Url { get; set; }
+    public string? Quote { get; set; }
+}
+
+public sealed class MethodSeed : ISeedRecord
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? Definition { get; set; }
+    public MethodSourceSeed? Source { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
+public sealed class MethodSourceSeed
+{
+    public string? Url { get; set; }
+    public string? Publisher { get; set; }
+    public string? Quote { get; set; }
+}
+
+public sealed class CountrySeed : ISeedRecord
+{
+    public string? Code { get; set; }
+    public string? Alpha3 { get; set; }
+    public string? Name { get; set; }
+    public string? Region { get; set; }
+    public string? Subregion { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
+public sealed class PlaceSeed : ISeedRecord
+{
+    public string? Country { get; set; }
+    public string? City { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+    public long? GeonameId { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
+public sealed class DatasetInfoSeed
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? License { get; set; }
+    public string? LicenseUrl { get; set; }
+    public string? Citation { get; set; }
+    public string? SeedData { get; set; }
+    public string? Corrections { get; set; }
+}
+
+/// <summary>Everything read from a seed directory.</summary>
+public sealed record SeedSet(
+    DatasetInfoSeed Dataset,
+    IReadOnlyList<CountrySeed> Countries,
+    IReadOnlyList<PlaceSeed> Places,
+    IReadOnlyList<MethodSeed> Methods,
+    IReadOnlyList<OperationSeed> Operations,
+    IReadOnlyList<IncidentSeed> Incidents);

@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace IncidentApi.DataBuild.Seed;
+
+/// <summary>Checks a whole seed set: each record against the codebook, then what only the set as a whole can show.</summary>
+public static partial class SeedValidator
+{
+    // Messages name fields as the YAML spells them ("target.name"), not FluentValidation's "Target Name".
+    static SeedValidator() => ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : CamelPath(member.Name);
+
+    public static List<SeedProblem> Check(SeedSet seed)
+    {
+        var refs = new References(
+            seed.Countries.Select(c => c.Code).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            seed.Methods.Select(m => m.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            seed.Operations.Select(o => o.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal));
+
+        var problems = new List<SeedProblem>();
+        problems.AddRange(Run(new DatasetValidator(), seed.Dataset, new SeedLocation("data/dataset.yaml", 1, "dataset")));
+        foreach (var c in seed.Countries) problems.AddRange(Run(new CountryValidator(), c, c.Location!));
+        foreach (var p in seed.Places) problems.AddRange(Run(new PlaceValidator(refs), p, p.Location!));
+        foreach (var m in seed.Methods) problems.AddRange(Run(new MethodValidator(), m, m.Location!));
+        foreach (var o in seed.Operations) problems.AddRange(Run(new OperationValidator(refs), o, o.Location!));
+        foreach (var i in seed.Incidents) problems.AddRange(Run(new IncidentValidator(refs), i, i.Location!));
+
+        problems.AddRange(Duplicates(seed.Countries, c => c.Code, "country code"));
+        problems.AddRange(Duplicates(seed.Countries, c => c.Alpha3, "alpha-3 code"));
+        problems.AddRange(Duplicates(seed.Places, p => $"{p.Country} {p.City}", "place"));
+        problems.AddRange(Duplicates(seed.Methods, m => m.Slug, "method slug"));
+        problems.AddRange(Duplicates(seed.Operations, o => o.Slug, "operation slug"));
+        problems.AddRange(Duplicates(seed.Incidents, i => i.Id, "incident id"));
+        problems.AddRange(Duplicates(seed.Incidents, i => i.Target?.Name is { } name && i.Date is { } date ? $"{name.ToLowerInvariant()} on {date}" : null,
+            "person and date (two records for the same person on the same date)"));
+        problems.AddRange(ParentCycles(seed.Operations));
+        return problems;
+    }
+
+    internal sealed record References(HashSet<string> Countries, HashSet<string> Methods, HashSet<string> Operations);
+
+    private static IEnumerable<SeedProblem> Run<T>(IValidator<T> validator, T record, SeedLocation at) =>
+        validator.Validate(record).Errors.Select(e => SeedProblem.At(at, $"{CamelPath(e.PropertyName)}: {e.ErrorMessage}"));
+
+    private static IEnumerable<SeedProblem> Duplicates<T>(IEnumerable<T> records, Func<T, string?> key, string what) where T : ISeedRecord =>
+        records.Where(r => key(r) is not null).GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Skip(1).Select(r => SeedProblem.At(r.Location!,
+                $"duplicate {what} '{g.Key}' (first at {g.First().Location!.File}:{g.First().Location!.Line})")));
+
+    private static IEnumerable<SeedProblem> ParentCycles(IReadOnlyList<OperationSeed> operations)
+    {
+        var parents = operations.Where(o => o.Slug is not null).GroupBy(o => o.Slug!).ToDictionary(g => g.Key, g => g.First().Parent);
+        foreach (var op in operations.Where(o => o.Slug is not null))
+        {
+            var seen = new HashSet<string> { op.Slug! };
+            for (var p = op.Parent; p is not null && parents.TryGetValue(p, out var next); p = next)
+                if (!seen.Add(p)) { yield return SeedProblem.At(op.Location!, "parent: operations form a cycle"); break; }
+        }
+    }
+
+    // "Sources[0].Quote" -> "sources[0].quote", the field names as written in the YAML.
+    private static string CamelPath(string path) => string.Join('.', path.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] internal static partial Regex Slug();
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographsExtensionA}")] internal static partial Regex Han();
+
+    [GeneratedRegex(@"[^\s]*[\p{L}\p{N}][^\s]*")] private static partial Regex Word();
+
+    /// <summary>Words of a quote: each Chinese character is one word; elsewhere a word is a run without spaces holding a letter or digit.</summary>
+    internal static int WordCount(string text) => Han().Count(text) + Word().Count(Han().Replace(text, " "));
+
+    internal static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) && u.Host.Length > 0;
+
+    internal static bool IsDate(string? text, string precision) => PartialDate.TryParse(text, out var d) && d.Precision == precision;
+}
+
+internal static class SeedRules
+{
+    public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(120).Matches(SeedValidator.Slug()).WithMessage("must be a lowercase slug (a-z, 0-9, single hyphens)");
+
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IReadOnlyCollection<string> allowed, string what) =>
+        rule.Must(v => v is null || allowed.Contains(v)).WithMessage(v => $"unknown {what}; allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
+
+    public static IRuleBuilderOptions<T, string?> Known<T>(this IRuleBuilder<T, string?> rule, HashSet<string> known, string what, string file) =>
+        rule.Must(v => v is null || known.Contains(v)).WithMessage((_, v) => $"unknown {what} '{v}' (not in data/{file})");
+
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(SeedValidator.IsHttpUrl).WithMessage("must be an absolute http(s) URL");
+
+    public static IRuleBuilderOptions<T, string?> PartialDate<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || IncidentApi.DataBuild.PartialDate.TryParse(v, out _)).WithMessage("must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+
+    public static IRuleBuilderOptions<T, string?> Day<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => SeedValidator.IsDate(v, "day")).WithMessage("must be a full date YYYY-MM-DD");
+}
+
+internal sealed class SourceValidator : AbstractValidator<SourceSeed>
+{
+    public SourceValidator()
+    {
+        RuleFor(s => s.Url).HttpUrl();
+        RuleFor(s => s.Publisher).NotEmpty().MaximumLength(200);
+        RuleFor(s => s.Title).MaximumLength(400);
+        RuleFor(s => s.PublishedOn).PartialDate();
+        RuleFor(s => s.Quote).NotEmpty().WithMessage("every source needs a verbatim quote that supports the record")
+            .Must(q => q is null || SeedValidator.WordCount(q) <= Vocabulary.MaxQuoteWords)
+            .WithMessage((_, q) => $"must be at most {Vocabulary.MaxQuoteWords} words (has {SeedValidator.WordCount(q!)})");
+    }
+}
+
+internal sealed class IncidentValidator : AbstractValidator<IncidentSeed>
+{
+    public IncidentValidator(SeedValidator.References refs)
+    {
+        RuleFor(i => i.Id).Slug()
+            .Must((i, id) => i.Location is null || i.Location.File.EndsWith($"/{id}.yaml", StringComparison.Ordinal))
+            .WithMessage("must equal the file name (without .yaml)");
+        RuleFor(i => i.Title).NotEmpty().MaximumLength(200);
+        RuleFor(i => i.Date).NotEmpty().PartialDate();
+        RuleFor(i => i.DatePrecision).NotEmpty().OneOf(Vocabulary.DatePrecisions, "date precision")
+            .Must((i, p) => !PartialDate.TryParse(i.Date, out var d) || d.Precision == p)
+            .WithMessage((i, p) => $"'{p}' does not match date '{i.Date}'");
+        RuleFor(i => i.DateMeaning).MaximumLength(300);
+        RuleFor(i => i.OriginCountry).NotEmpty().Known(refs.Countries, "country code", "countries.yaml");
+        RuleFor(i => i.HostCountry).Known(refs.Countries, "country code", "countries.yaml");
+        RuleFor(i => i.City).MaximumLength(100).Must((i, c) => c is null || i.HostCountry is not null)
+            .WithMessage("a city needs a hostCountry");
+        RuleFor(i => i.Operation).Known(refs.Operations, "operation", "operations.yaml");
+        RuleFor(i => i.Methods).NotEmpty().WithMessage("needs at least one method")
+            .Must(m => m is null || m.Distinct().Count() == m.Count).WithMessage("lists a method twice");
+        RuleForEach(i => i.Methods).Known(refs.Methods, "method", "methods.yaml");
+        RuleFor(i => i.Outcome).NotEmpty().OneOf(Vocabulary.Outcomes, "outcome");
+        RuleFor(i => i.Target).NotNull();
+        RuleFor(i => i.Target!.Name).MaximumLength(200).When(i => i.Target is not null);   // null: no named person (e.g. a police station)
+        RuleFor(i => i.Target!.NameZh).MaximumLength(100).Must(z => z is null || SeedValidator.Han().IsMatch(z))
+            .WithMessage("must contain Chinese characters").When(i => i.Target is not null);
+        RuleFor(i => i.Target!.Type).NotEmpty().OneOf(Vocabulary.TargetTypes, "target type").When(i => i.Target is not null);
+        RuleFor(i => i.Summary).NotEmpty().MaximumLength(1500);
+        RuleFor(i => i.Confidence).NotEmpty().OneOf(Vocabulary.Confidence, "confidence");
+        RuleFor(i => i.Notes).MaximumLength(1500);
+        RuleFor(i => i.AddedOn).Day();
+        RuleFor(i => i.UpdatedOn).Day().Must((i, u) => string.CompareOrdinal(u, i.AddedOn) >= 0).WithMessage("must not be before addedOn");
+        RuleFor(i => i.Sources).NotEmpty().WithMessage("every incident needs at least one source");
+        RuleForEach(i => i.Sources).NotNull().SetValidator(new SourceValidator());
+    }
+}
+
+internal sealed class OperationValidator : AbstractValidator<OperationSeed>
+{
+    public OperationValidator(SeedValidator.References refs)
+    {
+        RuleFor(o => o.Slug).Slug();
+        RuleFor(o => o.Name).NotEmpty().MaximumLength(200);
+        RuleFor(o => o.Parent).Known(refs.Operations, "parent operation", "operations.yaml")
+            .NotEqual(o => o.Slug).WithMessage("an operation cannot be its own parent");
+        RuleFor(o => o.OriginCountry).NotEmpty().Known(refs.Countries, "country code", "countries.yaml");
+        RuleFor(o => o.Launched).PartialDate();
+        RuleFor(o => o.LaunchedPrecision).OneOf(Vocabulary.DatePrecisions, "date precision")
+            .Must((o, p) => !PartialDate.TryParse(o.Launched, out var d) || d.Precision == p)
+            .WithMessage((o, p) => $"'{p}' does not match launched '{o.Launched}'");
+        RuleFor(o => o.Description).NotEmpty();
+        RuleFor(o => o.Sources).NotEmpty().WithMessage("every operation needs at least one source");
+        RuleForEach(o => o.Sources).NotNull().ChildRules(s =>
+        {
+            s.RuleFor(x => x.Url).HttpUrl();
+            s.RuleFor(x => x.Publisher).NotEmpty();
+            s.RuleFor(x => x.Quote).NotEmpty();
+            s.RuleFor(x => x.PublishedOn).PartialDate();
+        });
+        RuleForEach(o => o.OfficialClaims).NotNull().ChildRules(c =>
+        {
+            c.RuleFor(x => x.Year).NotEmpty().Matches(@"^\d{4}(-\d{4})?$").WithMessage("must be YYYY or YYYY-YYYY");
+            c.RuleFor(x => x.Figure).NotNull();
+            c.RuleFor(x => x.Claim).NotEmpty();
+            c.RuleFor(x => x.Url).HttpUrl();
+            c.RuleFor(x => x.Quote).NotEmpty();
+        });
+    }
+}
+
+internal sealed class MethodValidator : AbstractValidator<MethodSeed>
+{
+    public MethodValidator()
+    {
+        RuleFor(m => m.Slug).Slug();
+        RuleFor(m => m.Name).NotEmpty().MaximumLength(200);
+        RuleFor(m => m.Definition).NotEmpty();
+        RuleFor(m => m.Source).NotNull();
+        RuleFor(m => m.Source!.Url).Must(u => u is null || SeedValidator.IsHttpUrl(u)).WithMessage("must be an absolute http(s) URL or null")
+            .When(m => m.Source is not null);
+        RuleFor(m => m.Source!.Publisher).NotEmpty().When(m => m.Source is not null);
+        RuleFor(m => m.Source!.Quote).NotEmpty().When(m => m.Source is not null);
+    }
+}
+
+internal sealed class CountryValidator : AbstractValidator<CountrySeed>
+{
+    public CountryValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().Matches("^[A-Z]{2}$");
+        RuleFor(c => c.Alpha3).NotEmpty().Matches("^[A-Z]{3}$");
+        RuleFor(c => c.Name).NotEmpty();
+        RuleFor(c => c.Region).NotEmpty();
+        RuleFor(c => c.Lat).NotNull().InclusiveBetween(-90, 90);
+        RuleFor(c => c.Lon).NotNull().InclusiveBetween(-180, 180);
+    }
+}
+
+internal sealed class PlaceValidator : AbstractValidator<PlaceSeed>
+{
+    public PlaceValidator(SeedValidator.References refs)
+    {
+        RuleFor(p => p.Country).NotEmpty().Known(refs.Countries, "country code", "countries.yaml");
+        RuleFor(p => p.City).NotEmpty();
+        RuleFor(p => p.Lat).NotNull().InclusiveBetween(-90, 90);
+        RuleFor(p => p.Lon).NotNull().InclusiveBetween(-180, 180);
+    }
+}
+
+internal sealed class DatasetValidator : AbstractValidator<DatasetInfoSeed>
+{
+    public DatasetValidator()
+    {
+        RuleFor(d => d.Title).NotEmpty();
+        RuleFor(d => d.License).NotEmpty();
+        RuleFor(d => d.LicenseUrl).HttpUrl();
+        RuleFor(d => d.Citation).NotEmpty();
+    }
+}
