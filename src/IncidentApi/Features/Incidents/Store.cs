@@ -1,0 +1,94 @@
+using Dapper;
+using IncidentApi.DataBuild;
+using IncidentApi.Infrastructure;
+
+namespace IncidentApi.Features.Incidents;
+
+/// <summary>Incidents from SQL: the one WHERE builder that /incidents, the sub-lists, the exports and /stats share.</summary>
+public sealed class IncidentStore(Db db)
+{
+    // Identifiers cannot be parameters, so each sort key maps to fixed SQL. Ties break by id so paging never repeats or skips.
+    internal static readonly Dictionary<string, string> SortSql = new(StringComparer.Ordinal)
+    {
+        ["date"] = "i.date_start, i.id", ["-date"] = "i.date_start DESC, i.id",
+        ["country"] = "i.host_country IS NULL, i.host_country, i.id", ["-country"] = "i.host_country IS NULL, i.host_country DESC, i.id",
+        ["id"] = "i.id", ["-id"] = "i.id DESC",
+        ["relevance"] = "s.rank, i.id", ["-relevance"] = "s.rank DESC, i.id",
+    };
+
+    private const string Columns = """
+        i.seq, i.id, i.title, i.date, i.date_precision, i.date_meaning,
+        i.origin_country, oc.name AS origin_country_name, i.host_country, hc.name AS host_country_name,
+        i.city, i.lat, i.lon, i.location_precision, i.operation, op.name AS operation_name, i.outcome,
+        i.target_name, i.target_name_zh, i.target_type, i.summary, i.confidence, i.notes, i.added_on, i.updated_on,
+        (SELECT json_group_array(method) FROM (SELECT method FROM incident_methods WHERE incident = i.seq ORDER BY method)) AS methods_json,
+        (SELECT json_group_array(json_object('url', url, 'title', title, 'publisher', publisher, 'publishedOn', published_on, 'quote', quote))
+           FROM (SELECT * FROM incident_sources WHERE incident = i.seq ORDER BY position)) AS sources_json
+        """;
+
+    private const string Joins = """
+        JOIN countries AS oc ON oc.code = i.origin_country
+        LEFT JOIN countries AS hc ON hc.code = i.host_country
+        LEFT JOIN operations AS op ON op.slug = i.operation
+        """;
+
+    public (IReadOnlyList<IncidentDto> Items, long Total) Find(IncidentFilter filter, string sort, int page, int size)
+    {
+        var (from, where, args) = Build(filter);
+        args.Add("limit", size);
+        args.Add("offset", (long)(page - 1) * size);
+        using var connection = db.Open();
+        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) {from} {where}", args);
+        var rows = connection.Query<IncidentRow>($"SELECT {Columns} {from} {Joins} {where} ORDER BY {SortSql[sort]} LIMIT @limit OFFSET @offset", args);
+        return (rows.Select(IncidentDto.From).ToList(), total);
+    }
+
+    /// <summary>Every match, read lazily: the connection stays open only while the caller enumerates (exports stream).</summary>
+    public IEnumerable<IncidentDto> Stream(IncidentFilter filter, string sort)
+    {
+        var (from, where, args) = Build(filter);
+        using var connection = db.Open();
+        foreach (var row in connection.Query<IncidentRow>($"SELECT {Columns} {from} {Joins} {where} ORDER BY {SortSql[sort]}", args, buffered: false))
+            yield return IncidentDto.From(row);
+    }
+
+    public IncidentDto? Get(string id)
+    {
+        using var connection = db.Open();
+        var row = connection.QuerySingleOrDefault<IncidentRow>($"SELECT {Columns} FROM incidents AS i {Joins} WHERE i.id = @id", new { id });
+        return row is null ? null : IncidentDto.From(row);
+    }
+
+    /// <summary>FROM (joined to the full-text match when there is one), WHERE and its parameters; fixed SQL fragments only.</summary>
+    internal static (string From, string Where, DynamicParameters Args) Build(IncidentFilter f)
+    {
+        var (where, args) = (new List<string>(), new DynamicParameters());
+        var from = "FROM incidents AS i";
+        if (f.Match is not null)
+        {
+            // bm25 weights: title, summary, names, places. Lower rank = better match.
+            from += " JOIN (SELECT rowid AS seq, bm25(incident_search, 5.0, 1.0, 5.0, 2.0) AS rank FROM incident_search WHERE incident_search MATCH @match) AS s ON s.seq = i.seq";
+            args.Add("match", f.Match);
+        }
+        void In(string column, string name, string[]? values)
+        {
+            if (values is null) return;
+            where.Add($"{column} IN @{name}");
+            args.Add(name, values);
+        }
+        In("i.host_country", "countries", f.Countries);
+        In("i.origin_country", "origins", f.Origins);
+        In("i.operation", "operations", f.Operations);
+        In("i.outcome", "outcomes", f.Outcomes);
+        In("i.target_type", "targetTypes", f.TargetTypes);
+        if (f.Methods is not null)
+        {
+            where.Add("i.seq IN (SELECT incident FROM incident_methods WHERE method IN @methods)");
+            args.Add("methods", f.Methods);
+        }
+        // Partial dates are periods: an incident matches when its period overlaps [from, to].
+        if (f.From is { } start) { where.Add("i.date_end >= @from"); args.Add("from", PartialDate.Iso(start)); }
+        if (f.To is { } end) { where.Add("i.date_start <= @to"); args.Add("to", PartialDate.Iso(end)); }
+        return (from, where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), args);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using Dapper;
+
+namespace IncidentApi.Infrastructure;
+
+/// <summary>
+/// The small reference tables (countries, operations, methods), read once: the database never changes while it is
+/// served, so validators and stores look codes and slugs up in memory instead of asking SQLite on every request.
+/// </summary>
+public sealed class Catalog(Db db)
+{
+    private readonly Lazy<Tables> _tables = new(() => Load(db));
+
+    public sealed record Country(string Code, string Alpha3, string Name, string Region);
+    private sealed record Operation(string Slug, string? Parent);
+    private sealed record Tables(
+        string Version,
+        FrozenDictionary<string, Country> CountryByCode,
+        FrozenSet<string> Regions,
+        FrozenDictionary<string, string[]> OperationWithDescendants,
+        FrozenSet<string> Methods);
+
+    /// <summary>The dataset version of the database being served.</summary>
+    public string Version => _tables.Value.Version;
+
+    /// <summary>The alpha-2 code for an alpha-2 or alpha-3 code in any case, or null when it is not a known country.</summary>
+    public string? CountryCode(string code) => _tables.Value.CountryByCode.GetValueOrDefault(code.Trim())?.Code;
+
+    public bool IsRegion(string region) => _tables.Value.Regions.Contains(region.Trim());
+
+    public bool IsOperation(string slug) => _tables.Value.OperationWithDescendants.ContainsKey(slug.Trim());
+
+    /// <summary>The operation and all its campaigns, so that a parent includes its children.</summary>
+    public IEnumerable<string> OperationAndDescendants(string slug) => _tables.Value.OperationWithDescendants[slug.Trim()];
+
+    public bool IsMethod(string slug) => _tables.Value.Methods.Contains(slug.Trim());
+
+    private static Tables Load(Db db)
+    {
+        using var connection = db.Open();
+        var countries = connection.Query<Country>("SELECT code, alpha3, name, region FROM countries").ToList();
+        var byCode = countries.Select(c => KeyValuePair.Create(c.Code, c))
+            .Concat(countries.Select(c => KeyValuePair.Create(c.Alpha3, c)))
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        var operations = connection.Query<Operation>("SELECT slug, parent FROM operations").ToList();
+        var tree = operations.ToFrozenDictionary(o => o.Slug, o => Descendants(o.Slug, operations).Prepend(o.Slug).ToArray());
+        var methods = connection.Query<string>("SELECT slug FROM methods").ToFrozenSet();
+        var version = connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'version'")!;
+        return new(version, byCode, countries.Select(c => c.Region).ToFrozenSet(StringComparer.OrdinalIgnoreCase), tree, methods);
+    }
+
+    private static IEnumerable<string> Descendants(string slug, List<Operation> all) =>
+        all.Where(o => o.Parent == slug).SelectMany(o => Descendants(o.Slug, all).Prepend(o.Slug));
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentApi.Infrastructure;
+
+/// <summary>
+/// Strong ETags without hashing bodies: the data only changes with the dataset version, so a response is fully
+/// determined by (version, path, normalised query, negotiated format, content coding). Every replica serving the
+/// same data therefore gives the same tag for the same request, and caches and CDNs stay correct.
+/// </summary>
+public static class HttpCaching
+{
+    public const string CacheControl = "public, max-age=300";
+
+    public static RouteGroupBuilder WithHttpCaching(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (ctx, next) =>
+        {
+            var result = await next(ctx);
+            if (StatusOf(result) != StatusCodes.Status200OK) return result;   // errors are not cached or tagged
+
+            var http = ctx.HttpContext;
+            var tag = ETagFor(http.Request, http.RequestServices.GetRequiredService<Catalog>().Version);
+            var headers = http.Response.Headers;
+            headers.ETag = tag;
+            headers.CacheControl = CacheControl;
+            headers.Vary = "Accept, Accept-Encoding";
+            return IsNotModified(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : result;
+        });
+
+    public static string ETagFor(HttpRequest request, string version)
+    {
+        var key = new StringBuilder(version).Append('|').Append(request.Path.Value?.TrimEnd('/').ToLowerInvariant());
+        foreach (var (name, values) in request.Query.OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase))
+            key.Append('|').Append(name.ToLowerInvariant()).Append('=').Append(values.ToString());
+        key.Append('|').Append(OutputFormat.Of(request, null, OutputFormat.All)).Append('|').Append(Coding(request));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
+        return $"\"{version}-{Convert.ToHexStringLower(hash, 0, 8)}\"";
+    }
+
+    // A strong tag names one representation, so the coding the client will get is part of it.
+    private static string Coding(HttpRequest request)
+    {
+        var accepted = request.Headers.AcceptEncoding.ToString();
+        return accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br"
+            : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip" : "identity";
+    }
+
+    private static bool IsNotModified(HttpRequest request, string tag) =>
+        request.Headers.IfNoneMatch.Count > 0
+        && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(tag, StringComparison.Ordinal));
+
+    private static int? StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult status => status.StatusCode ?? StatusCodes.Status200OK,
+        _ => null,
+    };
+}

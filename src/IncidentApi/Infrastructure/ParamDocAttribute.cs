@@ -1,0 +1,31 @@
+namespace IncidentApi.Infrastructure;
+
+/// <summary>
+/// Documents a query parameter in the OpenAPI document (read by <see cref="ApiDocs"/>). Bounds come from
+/// <see cref="Limits"/>, the same constants the validators enforce, so the document cannot drift from the rules.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ParamDocAttribute(string description) : Attribute
+{
+    public string Description { get; } = description;
+    public string? Example { get; init; }
+    public int MaxLength { get; init; }
+    /// <summary>A comma-separated any-of list: documented as an array (style form, explode false).</summary>
+    public int MaxItems { get; init; }
+    /// <summary>Name of a closed list in <see cref="ApiDocs.Enums"/>.</summary>
+    public string? Enum { get; init; }
+    public int Minimum { get; init; }
+    public int Maximum { get; init; }
+}
+
+/// <summary>Input bounds shared by validators and documentation.</summary>
+public static class Limits
+{
+    public const int Text = 200;
+    public const int ListItems = 20;
+    public const int List = 400;
+    public const int MaxPageSize = 500;
+    public const int DefaultPageSize = 50;
+    public const int MaxPage = 1_000_000;
+    public const int DateText = 10;
+}

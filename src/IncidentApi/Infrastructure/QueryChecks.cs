@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Text.Json;
+using FluentValidation;
+
+namespace IncidentApi.Infrastructure;
+
+/// <summary>A query record that can choose its output format with <c>format</c>.</summary>
+public interface IFormatQuery { string? Format { get; } }
+
+/// <summary>
+/// Every /api/v1 endpoint goes through one filter: unknown parameters, then the query record's validator, then
+/// content negotiation. Handlers therefore only ever see valid input and never validate or throw for bad input.
+/// </summary>
+public static class QueryChecks
+{
+    public static RouteGroupBuilder WithQueryChecks(this RouteGroupBuilder group) =>
+        group.AddEndpointFilterFactory((factory, next) =>
+        {
+            // Reflection runs once per endpoint at start-up; each request only does set lookups.
+            var query = factory.MethodInfo.GetParameters().SingleOrDefault(p => p.IsDefined(typeof(AsParametersAttribute)));
+            var known = QueryNames.Of(query?.ParameterType);
+            var validatorType = query is null ? null : typeof(IValidator<>).MakeGenericType(query.ParameterType);
+            var formats = query is not null && typeof(IFormatQuery).IsAssignableFrom(query.ParameterType) ? OutputFormat.All : OutputFormat.JsonOnly;
+            return async ctx =>
+            {
+                var http = ctx.HttpContext;
+                var errors = QueryNames.Unknown(http.Request.Query.Keys, known);
+                var arguments = query is null ? null : ctx.Arguments[query.Position];
+                if (errors.Count == 0 && arguments is not null && http.RequestServices.GetService(validatorType!) is IValidator validator)
+                {
+                    var result = await validator.ValidateAsync(new ValidationContext<object>(arguments));
+                    errors = result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+                }
+                if (errors.Count > 0)
+                    return TypedResults.ValidationProblem(errors, title: "Invalid query parameters",
+                        detail: "One or more query parameters are invalid; see errors.");
+                if (OutputFormat.Negotiate(http.Request, (arguments as IFormatQuery)?.Format, formats) is null)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable,
+                        detail: $"This endpoint can produce {string.Join(", ", formats.Select(OutputFormat.MediaType))}; ask with format= or an Accept header.");
+                return await next(ctx);
+            };
+        });
+}
