@@ -43,6 +43,13 @@ public static class ApiDocs
             o.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName);
             o.OperationFilter<QueryParameterDocs>();
             o.SupportNonNullableReferenceTypes();
+            o.DescribeAllParametersInCamelCase();
+            o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "An object whose properties are named by the request (the groupBy dimensions, and count).",
+                AdditionalPropertiesAllowed = true,
+            });
             o.MapType<QueryInt>(() => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" });
         });
         return builder;
@@ -82,7 +89,8 @@ public static class ApiDocs
                 }
                 if (property?.GetCustomAttribute<ParamDocAttribute>() is not { } doc) continue;
                 parameter.Description = doc.Description;
-                parameter.Example = System.Text.Json.Nodes.JsonValue.Create(doc.Example);
+                parameter.Example = doc.Minimum > 0 && int.TryParse(doc.Example, out var number)
+                    ? System.Text.Json.Nodes.JsonValue.Create(number) : System.Text.Json.Nodes.JsonValue.Create(doc.Example);
                 var item = new OpenApiSchema { Type = JsonSchemaType.String };
                 if (doc.Enum is not null) item.Enum = Enums[doc.Enum].Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)!).ToList();
                 if (doc.Minimum > 0 || doc.Maximum > 0)
@@ -100,6 +108,12 @@ public static class ApiDocs
                 }
             }
             operation.Responses ??= new OpenApiResponses();
+            // Endpoints with a format parameter also answer CSV and GeoJSON downloads from the same 200.
+            if (operation.Parameters?.Any(p => p.Name == "format") == true && operation.Responses.TryGetValue("200", out var ok) && ok.Content is { } content)
+            {
+                content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row and UTF-8 BOM; all matches." } };
+                content["application/geo+json"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A GeoJSON FeatureCollection of Points; all matches." } };
+            }
             if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
             {
                 Add(operation, "304", "Not modified: the If-None-Match tag is current.");

@@ -73,6 +73,7 @@ public static class HttpConventions
         app.Use((http, next) =>
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";
+            if (HttpMethods.IsHead(http.Request.Method)) http.Response.Body = Stream.Null;   // HEAD: headers as for GET, no body
             return next(http);
         });
         app.UseCors();

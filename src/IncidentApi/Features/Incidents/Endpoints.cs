@@ -47,7 +47,6 @@ public static class IncidentEndpoints
     /// <summary>OpenAPI for an incident list endpoint: its three formats and its errors.</summary>
     internal static RouteHandlerBuilder WithListDocs(this RouteHandlerBuilder route, string summary, string description) =>
         route.WithSummary(summary).WithDescription(description)
-            .Produces<PagedResponse<IncidentDto>>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status200OK, typeof(string), "text/csv", "application/geo+json")
+            .Produces<PagedResponse<IncidentDto>>(StatusCodes.Status200OK, "application/json")   // + text/csv, application/geo+json (ApiDocs)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 }

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using IncidentApi.DataBuild;
+using IncidentApi.Testing;
+
+namespace IncidentApi.DataBuild.Tests;
+
+public sealed class BuildTests
+{
+    [Fact]
+    public void The_real_data_validates_with_zero_problems()
+    {
+        var output = Path.Combine(TestSeed.NewTempFolder(), "incidents.db");
+        var result = DatabaseBuilder.Build(TestSeed.RealData, output);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.True(result.Incidents > 0);
+    }
+
+    [Fact]
+    public void The_same_seeds_give_the_same_version_wherever_they_are()
+    {
+        var (a, b) = (TestSeed.CreateDirectory(), TestSeed.CreateDirectory());
+        Assert.Equal(DatasetVersion.Of(a), DatasetVersion.Of(b));
+        Assert.Equal(DatabaseBuilder.ReadVersion(TestSeed.BuildDatabase(a)), DatabaseBuilder.ReadVersion(TestSeed.BuildDatabase(b)));
+    }
+
+    [Fact]
+    public void Any_change_to_a_seed_changes_the_version()
+    {
+        var seed = TestSeed.CreateDirectory();
+        var before = DatasetVersion.Of(seed);
+        File.AppendAllText(Path.Combine(seed, "incidents", "syn-01-ca-2016-sky-net.yaml"), "\n");
+        Assert.NotEqual(before, DatasetVersion.Of(seed));
+    }
+
+    [Fact]
+    public void A_rebuild_replaces_the_file_atomically_and_leaves_no_temporary_file()
+    {
+        var seed = TestSeed.CreateDirectory();
+        var db = TestSeed.BuildDatabase(seed);
+        using (var reader = File.OpenRead(db))   // a reader holding the old file keeps reading it
+        {
+            File.AppendAllText(Path.Combine(seed, "incidents", "syn-01-ca-2016-sky-net.yaml"), "\n");
+            Assert.True(DatabaseBuilder.Build(seed, db).Succeeded);
+            Assert.True(reader.ReadByte() >= 0);
+        }
+        Assert.Equal(DatasetVersion.Of(seed), DatabaseBuilder.ReadVersion(db));
+        Assert.True(DatabaseBuilder.IsCurrent(db, seed));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(db)!, "*.tmp"));
+    }
+}
+
+/// <summary>Each kind of bad record fails the build naming file, record and reason, and leaves the database as it was.</summary>
+public sealed class RejectionTests
+{
+    private const string File1 = "syn-01-ca-2016-sky-net";
+
+    public static TheoryData<string, string, string, string> BadRecords => new()
+    {
+        // description, text to replace in syn-01, replacement, expected reason
+        { "no source", "sources:\n- url: https://example.org/synthetic/01\n  publisher: Example Publisher\n  title: Synthetic source 01\n  publishedOn: '2016-11-16'\n  quote: Synthetic quote number 01 supporting a made-up record.\n", "sources: []\n", "sources: every incident needs at least one source" },
+        { "no quote", "  quote: Synthetic quote number 01 supporting a made-up record.", "  quote: null", "sources[0].quote: every source needs a verbatim quote" },
+        { "long quote", "  quote: Synthetic quote number 01 supporting a made-up record.", "  quote: " + string.Join(' ', Enumerable.Repeat("word", 31)), "must be at most 30 words (has 31)" },
+        { "relative url", "url: https://example.org/synthetic/01", "url: /synthetic/01", "sources[0].url: must be an absolute http(s) URL" },
+        { "ftp url", "url: https://example.org/synthetic/01", "url: ftp://example.org/01", "sources[0].url: must be an absolute http(s) URL" },
+        { "unknown method", "- family-pressure", "- mind-control", "unknown method 'mind-control'" },
+        { "unknown operation", "operation: sky-net", "operation: sky-nett", "unknown operation 'sky-nett'" },
+        { "unknown country", "hostCountry: CA", "hostCountry: XX", "unknown country code 'XX'" },
+        { "bad date", "date: '2016-11-16'", "date: '2016-13'", "date: must be a date YYYY, YYYY-MM or YYYY-MM-DD" },
+        { "precision mismatch", "datePrecision: day", "datePrecision: month", "'month' does not match date '2016-11-16'" },
+        { "unknown outcome", "outcome: returned", "outcome: vanished", "outcome: unknown outcome" },
+        { "unknown target type", "type: fugitive-official", "type: spy", "target.type: unknown target type" },
+        { "unknown field", "confidence: high", "confidence: high\nrumour: something", "rumour" },
+        { "id not file name", "id: syn-01-ca-2016-sky-net", "id: syn-99", "id: must equal the file name" },
+        { "same person same date", "name: Synthetic Person 00001", "name: Synthetic Person 00003\n  # same person as syn-03", "PLACEHOLDER" },
+        { "yaml syntax", "title: Synthetic", "title: [Synthetic", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRecords))]
+    public void A_bad_record_fails_the_build_with_file_record_and_reason_and_changes_nothing(string kind, string find, string replace, string reason)
+    {
+        var seed = TestSeed.CreateDirectory();
+        var db = TestSeed.BuildDatabase(seed);
+        var before = SHA256.HashData(File.ReadAllBytes(db));
+        var path = Path.Combine(seed, "incidents", File1 + ".yaml");
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text);
+        if (kind == "same person same date")
+        {
+            // syn-03 is dated 2015; give syn-01 its person and date.
+            text = text.Replace(find, replace).Replace("date: '2016-11-16'", "date: '2015'").Replace("datePrecision: day", "datePrecision: year");
+            reason = "duplicate person and date";
+        }
+        else text = text.Replace(find, replace);
+        File.WriteAllText(path, text);
+
+        var result = DatabaseBuilder.Build(seed, db);
+
+        Assert.False(result.Succeeded, kind);
+        var problem = result.Problems.Select(p => p.ToString()).FirstOrDefault(p => p.Contains(File1) || p.Contains("syn-03")) ?? "";
+        Assert.StartsWith("data/incidents/", problem);
+        Assert.Contains(reason, string.Join("\n", result.Problems));
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(db)));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(db)!, "*.tmp"));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_not_just_the_first()
+    {
+        var seed = TestSeed.CreateDirectory();
+        foreach (var file in Directory.GetFiles(Path.Combine(seed, "incidents")).Take(3))
+            File.WriteAllText(file, File.ReadAllText(file).Replace("outcome: ", "outcome: x"));
+        var result = DatabaseBuilder.Build(seed, Path.Combine(Path.GetDirectoryName(seed)!, "x.db"));
+        Assert.Equal(3, result.Problems.Count(p => p.Reason.Contains("unknown outcome")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(seed)!, "x.db")));
+    }
+
+    [Fact]
+    public void A_broken_list_file_names_its_line()
+    {
+        var seed = TestSeed.CreateDirectory();
+        var methods = Path.Combine(seed, "methods.yaml");
+        File.WriteAllText(methods, File.ReadAllText(methods) + "- slug: Not A Slug\n  name: x\n  definition: x\n  source: {url: null, publisher: x, quote: x}\n");
+        var problem = Assert.Single(DatabaseBuilder.Build(seed, Path.Combine(seed, "..", "y.db")).Problems);
+        Assert.Matches(@"^data/methods\.yaml:\d+: Not A Slug: slug: must be a lowercase slug", problem.ToString());
+    }
+}
+
+public sealed class SearchTextTests
+{
+    [Theory]
+    [InlineData("杨秀珠", "\"杨秀\" AND \"秀珠\"")]
+    [InlineData("国强", "\"国强\"")]
+    [InlineData("王", "\"王\"")]
+    [InlineData("Qiao extradit", "\"Qiao\"* AND \"extradit\"*")]
+    [InlineData("\"a\" OR NEAR(b)", "\"a\"* AND \"OR\"* AND \"NEAR\"* AND \"b\"*")]
+    public void Queries_become_quoted_terms_only(string q, string expected) => Assert.Equal(expected, SearchText.ToMatch(q));
+
+    [Theory]
+    [InlineData("\""), InlineData("*"), InlineData("()"), InlineData("  ")]
+    public void A_query_without_letters_or_digits_has_no_match_expression(string q) => Assert.Null(SearchText.ToMatch(q));
+
+    [Fact]
+    public void Chinese_text_is_indexed_as_characters_and_pairs() =>
+        Assert.Contains("杨 杨秀 秀 秀珠 珠", SearchText.ForIndex("杨秀珠"));
+}

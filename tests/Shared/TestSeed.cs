@@ -1,0 +1,51 @@
+using IncidentApi.DataBuild;
+
+namespace IncidentApi.Testing;
+
+/// <summary>
+/// The synthetic test seed: the real reference tables from data/ (countries, methods, operations, dataset) plus the
+/// made-up incidents in tests/IncidentApi.Tests/Seed. Each call works in a fresh temporary folder, never in data/.
+/// </summary>
+public static class TestSeed
+{
+    public static string RepoRoot { get; } = FindRoot();
+    public static string RealData => Path.Combine(RepoRoot, "data");
+    private static string SyntheticSeed => Path.Combine(RepoRoot, "tests", "IncidentApi.Tests", "Seed");
+
+    public static string NewTempFolder()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "incidentapi-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>A complete seed directory (named "data") in a new temporary folder.</summary>
+    public static string CreateDirectory()
+    {
+        var data = Path.Combine(NewTempFolder(), "data");
+        Directory.CreateDirectory(Path.Combine(data, "incidents"));
+        foreach (var file in new[] { "countries.yaml", "methods.yaml", "operations.yaml", "dataset.yaml" })
+            File.Copy(Path.Combine(RealData, file), Path.Combine(data, file));
+        File.Copy(Path.Combine(SyntheticSeed, "places.yaml"), Path.Combine(data, "places.yaml"));
+        foreach (var file in Directory.GetFiles(Path.Combine(SyntheticSeed, "incidents")))
+            File.Copy(file, Path.Combine(data, "incidents", Path.GetFileName(file)));
+        return data;
+    }
+
+    /// <summary>Builds a database from <paramref name="seedDir"/> (default: a fresh synthetic seed) and returns its path.</summary>
+    public static string BuildDatabase(string? seedDir = null)
+    {
+        seedDir ??= CreateDirectory();
+        var output = Path.Combine(Path.GetDirectoryName(seedDir)!, "incidents.db");
+        var result = DatabaseBuilder.Build(seedDir, output);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
+        return output;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IncidentApi.sln"))) return dir.FullName;
+        throw new InvalidOperationException("IncidentApi.sln not found above " + AppContext.BaseDirectory);
+    }
+}
