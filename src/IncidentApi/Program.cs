@@ -7,6 +7,8 @@ using IncidentApi.Features.Operations;
 using IncidentApi.Features.Stats;
 using IncidentApi.Infrastructure;
 
+if (args is ["--probe", var url]) return await HealthProbe.RunAsync(url);   // the container's HEALTHCHECK
+
 var builder = WebApplication.CreateBuilder(args);   // each Add*/Use* below only registers: no I/O
 builder.EnsureDatabaseBuilt();   // the one start-up side effect: (re)build the database from data/ when missing or stale
 builder.AddLogging();            // Serilog: compact JSON when redirected, text on a terminal
@@ -30,3 +32,4 @@ v1.MapStats();
 v1.MapDataset();
 
 app.Run();
+return 0;
