@@ -9,7 +9,11 @@ namespace IncidentApi.Tests;
 /// <summary>One host per test run over one read-only database built from the synthetic seed, so tests run in any order.</summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = TestSeed.BuildDatabase();
+    public ApiFactory() : this(TestSeed.BuildDatabase()) { }
+
+    protected ApiFactory(string databasePath) => DatabasePath = databasePath;
+
+    public string DatabasePath { get; }
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 

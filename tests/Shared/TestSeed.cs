@@ -32,6 +32,19 @@ public static class TestSeed
         return data;
     }
 
+    /// <summary>A copy of the real data/ in a new temporary folder, so a test never writes beside it.</summary>
+    public static string CopyOfRealData()
+    {
+        var copy = Path.Combine(NewTempFolder(), "data");
+        foreach (var file in Directory.GetFiles(RealData, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(RealData, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
     /// <summary>Builds a database from <paramref name="seedDir"/> (default: a fresh synthetic seed) and returns its path.</summary>
     public static string BuildDatabase(string? seedDir = null)
     {
