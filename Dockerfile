@@ -14,8 +14,7 @@ COPY --from=build --chown=root:root /app /app
 # runs with a read-only root filesystem (docker run --read-only).
 ENV ASPNETCORE_URLS=http://+:8080 \
     Database__Path=/app/incidents.db \
-    Database__SeedPath= \
-    DOTNET_gcServer=0
+    Database__SeedPath=
 USER app
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \

@@ -27,6 +27,22 @@ public static class DatabaseBuilder
         return new([], version, seed.Incidents.Count);
     }
 
+    /// <summary>
+    /// A benchmark database: the reference tables of <paramref name="dataDir"/> with <paramref name="count"/> synthetic
+    /// incidents (<see cref="SyntheticSeed"/>), validated and written like real data. Nothing is written to data/.
+    /// </summary>
+    public static BuildResult BuildSynthetic(string dataDir, int count, string output)
+    {
+        var (reference, problems) = SeedReader.Read(dataDir);
+        var seed = SyntheticSeed.Create(reference, count);
+        if (problems.Count == 0) problems.AddRange(SeedValidator.Check(seed));
+        var version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{DatasetVersion.Of(dataDir)}|synthetic|{count}")))[..16];
+        if (problems.Count > 0) return new(problems, version, 0);
+        Write(output, db => Loader.Insert(db, seed, version, DateTimeOffset.UtcNow));
+        return new([], version, count);
+    }
+
     /// <summary>Creates the schema in a fresh temporary file, lets <paramref name="fill"/> load it, and renames it over <paramref name="output"/>.</summary>
     public static void Write(string output, Action<SqliteConnection> fill)
     {

@@ -144,3 +144,27 @@ public sealed class SearchTextTests
     public void Chinese_text_is_indexed_as_characters_and_pairs() =>
         Assert.Contains("杨 杨秀 秀 秀珠 珠", SearchText.ForIndex("杨秀珠"));
 }
+
+public sealed class SyntheticTests
+{
+    [Fact]
+    public void Synthetic_data_is_visibly_made_up_and_never_touches_the_seed_folder()
+    {
+        var data = TestSeed.CopyOfRealData();
+        var before = DatasetVersion.Of(data);
+        var output = Path.Combine(TestSeed.NewTempFolder(), "bench.db");
+
+        var result = DatabaseBuilder.BuildSynthetic(data, 600, output);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems.Take(5)));
+        Assert.Equal(before, DatasetVersion.Of(data));
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={output};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return (long)c.ExecuteScalar()!; }
+        Assert.Equal(600, Scalar("SELECT COUNT(*) FROM incidents"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM incidents WHERE id NOT LIKE 'synthetic-%' OR target_name NOT LIKE 'Synthetic Person %'"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM incident_sources WHERE url NOT LIKE 'https://example.org/%'"));
+        Assert.InRange(Scalar("SELECT COUNT(DISTINCT host_country) FROM incidents"), 50, 60);
+        Assert.InRange(Scalar("SELECT COUNT(*) FROM incidents WHERE target_name_zh IS NOT NULL"), 190, 210);
+    }
+}

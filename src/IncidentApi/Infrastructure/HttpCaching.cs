@@ -13,8 +13,27 @@ public static class HttpCaching
 {
     public const string CacheControl = "public, max-age=300";
 
+    public const string Policy = "api";
+
+    /// <summary>
+    /// Encoded responses are kept in memory by (dataset version, path, query, Accept, Accept-Encoding), so a repeated
+    /// request is answered without running the endpoint: only validated 200s are stored, so a hit is always valid.
+    /// Downloads are not kept: they stream, and holding 100k-row bodies would defeat that.
+    /// </summary>
+    public static IServiceCollection AddResponseCache(this IServiceCollection services) =>
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 256L * 1024 * 1024;
+            o.MaximumBodySize = 8L * 1024 * 1024;
+            o.AddPolicy(Policy, b => b.Expire(TimeSpan.FromHours(1))
+                .SetVaryByQuery("*")
+                .SetVaryByHeader("Accept", "Accept-Encoding")
+                .VaryByValue(http => new("version", http.RequestServices.GetRequiredService<Catalog>().Version))
+                .With(ctx => OutputFormat.Of(ctx.HttpContext.Request, ctx.HttpContext.Request.Query["format"], OutputFormat.All) == OutputFormat.Json));
+        });
+
     public static RouteGroupBuilder WithHttpCaching(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (ctx, next) =>
+        group.CacheOutput(Policy).AddEndpointFilter(async (ctx, next) =>
         {
             var result = await next(ctx);
             if (StatusOf(result) != StatusCodes.Status200OK) return result;   // errors are not cached or tagged

@@ -63,6 +63,7 @@ public static class HttpConventions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // Chinese names as text, not \u escapes
         });
+        services.AddResponseCache();
         services.AddValidatorsFromAssemblyContaining<Catalog>(ServiceLifetime.Singleton, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         return builder;
@@ -82,6 +83,7 @@ public static class HttpConventions
         app.UseSerilogRequestLogging();
         app.UseResponseCompression();
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 

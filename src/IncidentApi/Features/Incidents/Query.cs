@@ -57,6 +57,11 @@ public sealed record IncidentFilter(
     string? Match, string[]? Countries, string[]? Origins, string[]? Operations, string[]? Methods,
     string[]? Outcomes, string[]? TargetTypes, DateOnly? From, DateOnly? To)
 {
+    /// <summary>Equal for filters that match the same incidents: lists are any-of, so their order is normalised away.</summary>
+    public string Key => string.Join('|', Match, Join(Countries), Join(Origins), Join(Operations), Join(Methods), Join(Outcomes), Join(TargetTypes), From, To);
+
+    private static string Join(string[]? values) => values is null ? "*" : string.Join(',', values.Order(StringComparer.Ordinal));
+
     public IncidentFilter WithCountry(string code) => this with { Countries = Countries is null ? [code] : Countries.Intersect([code]).ToArray() };
     public IncidentFilter WithOperations(string[] slugs) => this with { Operations = Operations is null ? slugs : Operations.Intersect(slugs).ToArray() };
 }

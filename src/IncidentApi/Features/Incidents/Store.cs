@@ -1,12 +1,18 @@
 using Dapper;
 using IncidentApi.DataBuild;
 using IncidentApi.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace IncidentApi.Features.Incidents;
 
 /// <summary>Incidents from SQL: the one WHERE builder that /incidents, the sub-lists, the exports and /stats share.</summary>
-public sealed class IncidentStore(Db db)
+public sealed class IncidentStore(Db db, Catalog catalog)
 {
+    // The ordered ids of every match, per (dataset version, filter, sort). The data never changes while it is served,
+    // so a list answers totalItems without COUNT(*) and any page, however deep, by slicing: no OFFSET scan.
+    // Bounded by size (8 bytes an id); a swapped database has a new version, so old lists just age out.
+    private readonly MemoryCache _matches = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+
     // Identifiers cannot be parameters, so each sort key maps to fixed SQL. Ties break by id so paging never repeats or skips.
     internal static readonly Dictionary<string, string> SortSql = new(StringComparer.Ordinal)
     {
@@ -34,13 +40,20 @@ public sealed class IncidentStore(Db db)
 
     public (IReadOnlyList<IncidentDto> Items, long Total) Find(IncidentFilter filter, string sort, int page, int size)
     {
-        var (from, where, args) = Build(filter);
-        args.Add("limit", size);
-        args.Add("offset", (long)(page - 1) * size);
         using var connection = db.Open();
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) {from} {where}", args);
-        var rows = connection.Query<IncidentRow>($"SELECT {Columns} {from} {Joins} {where} ORDER BY {SortSql[sort]} LIMIT @limit OFFSET @offset", args);
-        return (rows.Select(IncidentDto.From).ToList(), total);
+        var ids = _matches.GetOrCreate($"{catalog.Version}|{sort}|{filter.Key}", entry =>
+        {
+            var (from, where, args) = Build(filter);
+            var found = connection.Query<long>($"SELECT i.seq {from} {where} ORDER BY {SortSql[sort]}", args).ToArray();
+            entry.Size = found.Length * sizeof(long) + 64;
+            return found;
+        })!;
+        var start = (long)(page - 1) * size;
+        if (start >= ids.Length) return ([], ids.Length);
+        var pageIds = ids.AsSpan((int)start, (int)Math.Min(size, ids.Length - start)).ToArray();
+        var rows = connection.Query<IncidentRow>($"SELECT {Columns} FROM incidents AS i {Joins} WHERE i.seq IN @pageIds", new { pageIds })
+            .ToDictionary(r => r.Seq);
+        return (pageIds.Select(id => IncidentDto.From(rows[id])).ToList(), ids.Length);
     }
 
     /// <summary>Every match, read lazily: the connection stays open only while the caller enumerates (exports stream).</summary>
