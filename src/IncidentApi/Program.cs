@@ -19,6 +19,7 @@ builder.Services.AddSingleton<IncidentStore>().AddSingleton<CountryStore>().AddS
     .AddSingleton<MethodStore>().AddSingleton<StatsStore>().AddSingleton<DatasetStore>();
 
 var app = builder.Build();
+app.LogDatabaseStatus();         // one clear line at start if the database cannot be served
 app.UseHttpConventions();        // nosniff, CORS, exception handler, status code pages, request logging, compression, rate limit
 app.UseApiDocs();                // /swagger and /swagger/v1/swagger.json
 app.MapHealth();                 // /health/live, /health/ready

@@ -4,12 +4,27 @@ using Dapper;
 namespace IncidentApi.Infrastructure;
 
 /// <summary>
-/// The small reference tables (countries, operations, methods), read once: the database never changes while it is
-/// served, so validators and stores look codes and slugs up in memory instead of asking SQLite on every request.
+/// The small reference tables (countries, operations, methods) and the dataset version, read once per database
+/// file: the data never changes while a file is served, so validators and stores look codes and slugs up in memory.
+/// A replaced file (see <see cref="Db.Generation"/>) is read again on the next request.
 /// </summary>
 public sealed class Catalog(Db db)
 {
-    private readonly Lazy<Tables> _tables = new(() => Load(db));
+    private volatile Snapshot? _current;
+
+    private sealed record Snapshot(int Generation, Tables Tables);
+
+    private Tables Current
+    {
+        get
+        {
+            var generation = db.Generation;
+            if (_current is { } current && current.Generation == generation) return current.Tables;
+            var tables = Load(db);
+            _current = new(generation, tables);
+            return tables;
+        }
+    }
 
     public sealed record Country(string Code, string Alpha3, string Name, string Region);
     private sealed record Operation(string Slug, string? Parent);
@@ -21,19 +36,19 @@ public sealed class Catalog(Db db)
         FrozenSet<string> Methods);
 
     /// <summary>The dataset version of the database being served.</summary>
-    public string Version => _tables.Value.Version;
+    public string Version => Current.Version;
 
     /// <summary>The alpha-2 code for an alpha-2 or alpha-3 code in any case, or null when it is not a known country.</summary>
-    public string? CountryCode(string code) => _tables.Value.CountryByCode.GetValueOrDefault(code.Trim())?.Code;
+    public string? CountryCode(string code) => Current.CountryByCode.GetValueOrDefault(code.Trim())?.Code;
 
-    public bool IsRegion(string region) => _tables.Value.Regions.Contains(region.Trim());
+    public bool IsRegion(string region) => Current.Regions.Contains(region.Trim());
 
-    public bool IsOperation(string slug) => _tables.Value.OperationWithDescendants.ContainsKey(slug.Trim());
+    public bool IsOperation(string slug) => Current.OperationWithDescendants.ContainsKey(slug.Trim());
 
     /// <summary>The operation and all its campaigns, so that a parent includes its children.</summary>
-    public IEnumerable<string> OperationAndDescendants(string slug) => _tables.Value.OperationWithDescendants[slug.Trim()];
+    public IEnumerable<string> OperationAndDescendants(string slug) => Current.OperationWithDescendants[slug.Trim()];
 
-    public bool IsMethod(string slug) => _tables.Value.Methods.Contains(slug.Trim());
+    public bool IsMethod(string slug) => Current.Methods.Contains(slug.Trim());
 
     private static Tables Load(Db db)
     {

@@ -15,22 +15,61 @@ public sealed class DatabaseOptions
     public string? SeedPath { get; set; }
 }
 
-/// <summary>Opens read-only connections to the one database file. The API never writes to it.</summary>
-public sealed class Db(IOptions<DatabaseOptions> options, IHostEnvironment env)
+/// <summary>
+/// Opens read-only connections to the one database file; the API never writes to it. A rebuild renames a new file
+/// over the old one: connections already open keep reading the old file to the end of their request, and once the
+/// replacement is noticed (within <see cref="CheckInterval"/>) the pool is cleared so new requests open the new one,
+/// and <see cref="Generation"/> moves on so the catalog and caches reload.
+/// </summary>
+public sealed class Db
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly string _connectionString;
+    private long _nextCheck;
+    private DateTime _stamp;
+    private int _generation;
+
+    public Db(IOptions<DatabaseOptions> options, IHostEnvironment env)
     {
-        DataSource = System.IO.Path.GetFullPath(options.Value.Path, env.ContentRootPath),
-        Mode = SqliteOpenMode.ReadOnly,
-    }.ToString();
+        FilePath = System.IO.Path.GetFullPath(options.Value.Path, env.ContentRootPath);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Mode = SqliteOpenMode.ReadOnly }.ToString();
+        _stamp = Stamp();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>Changes each time the file is found replaced.</summary>
+    public int Generation
+    {
+        get
+        {
+            var now = Environment.TickCount64;
+            if (now >= Interlocked.Read(ref _nextCheck))
+            {
+                Interlocked.Exchange(ref _nextCheck, now + (long)CheckInterval.TotalMilliseconds);
+                var stamp = Stamp();
+                if (stamp != _stamp)
+                {
+                    _stamp = stamp;
+                    SqliteConnection.ClearAllPools();   // connections in use finish on the old file, then close
+                    Interlocked.Increment(ref _generation);
+                }
+            }
+            return Volatile.Read(ref _generation);
+        }
+    }
 
     // Sync on purpose: Microsoft.Data.Sqlite runs *Async methods synchronously anyway.
     public SqliteConnection Open()
     {
+        _ = Generation;
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
     }
+
+    private DateTime Stamp() => File.Exists(FilePath) ? File.GetLastWriteTimeUtc(FilePath) : DateTime.MinValue;
 }
 
 public static class DbSetup

@@ -25,6 +25,19 @@ public static class HttpConventions
             problem.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
             problem.Extensions.Remove("exception");   // never a stack trace, whatever the environment
         });
+        services.AddExceptionHandler<DatabaseHealth.UnavailableHandler>();
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new()
+        {
+            Timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Limits:RequestTimeoutSeconds", 30)),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
+        // Bounded input before any of our code runs: Kestrel answers 414 and 431 itself.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            k.Limits.MaxRequestBodySize = 0;   // GET and HEAD only: no body is ever read
+        });
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .WithExposedHeaders("ETag", "Link", "Retry-After", "Content-Disposition")));
         services.AddResponseCompression(o =>
@@ -83,6 +96,7 @@ public static class HttpConventions
         app.UseSerilogRequestLogging();
         app.UseResponseCompression();
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
         app.UseOutputCache();
         return app;
     }

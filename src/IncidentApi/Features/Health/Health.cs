@@ -17,19 +17,17 @@ public static class HealthEndpoints
 
     public static Ok<HealthDto> Live() => TypedResults.Ok(new HealthDto("live"));
 
-    public static Results<Ok<HealthDto>, ProblemHttpResult> Ready(Db db, ILogger<HealthDto> logger)
+    public static Results<Ok<HealthDto>, ProblemHttpResult> Ready(Db db, Catalog catalog, ILogger<HealthDto> logger)
     {
         try
         {
             using var connection = db.Open();
             var incidents = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM incidents");
-            var version = connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'version'");
-            if (incidents > 0) return TypedResults.Ok(new HealthDto("ready", version, incidents));
-            logger.LogError("Database holds no incidents");
+            if (incidents > 0) return TypedResults.Ok(new HealthDto("ready", catalog.Version, incidents));
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Microsoft.Data.Sqlite.SqliteException e)
         {
-            logger.LogError(e, "Database cannot be read: {Reason}", e.Message);
+            logger.LogWarning("Not ready: {Reason}", e.Message);
         }
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "The database is missing, unreadable or empty.");
     }
