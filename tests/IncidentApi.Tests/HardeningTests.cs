@@ -170,7 +170,7 @@ public class KestrelFactory : ApiFactory
 {
     public KestrelFactory()
     {
-        UseKestrel(0);
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         StartServer();
     }
 }

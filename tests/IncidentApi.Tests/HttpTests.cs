@@ -141,3 +141,34 @@ public sealed class RateLimitTests(RateLimitedFactory api) : IClassFixture<RateL
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
     }
 }
+
+[Collection("api")]
+public sealed class CompressionTests(ApiFactory api)
+{
+    [Theory]
+    [InlineData("/health/live"), InlineData("/api/v1/incidents?pageSize=0"), InlineData("/api/v1/nope")]
+    public async Task Tiny_bodies_and_errors_are_not_compressed(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        var response = await api.CreateClient().SendAsync(request);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task A_cached_compressed_response_is_served_compressed_again_and_identity_stays_identity()
+    {
+        var client = api.CreateClient();
+        async Task<HttpResponseMessage> Get(string? coding)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/countries?sort=-incidentCount");
+            if (coding is not null) request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
+            return await client.SendAsync(request);
+        }
+        Assert.Equal("br", (await Get("br")).Content.Headers.ContentEncoding.Single());
+        Assert.Equal("br", (await Get("br")).Content.Headers.ContentEncoding.Single());
+        var plain = await Get(null);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.StartsWith("[", await plain.Content.ReadAsStringAsync());
+    }
+}

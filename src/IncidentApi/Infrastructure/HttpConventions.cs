@@ -47,6 +47,7 @@ public static class HttpConventions
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ["application/json", "application/problem+json", "text/csv", "application/geo+json", "text/html", "text/css", "text/javascript"];
         });
+        services.AddSingleton<IResponseCompressionProvider, SmallResponseCompression>();
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddRateLimiter(o =>
@@ -94,10 +95,10 @@ public static class HttpConventions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
-        app.UseResponseCompression();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
-        app.UseOutputCache();
+        app.UseOutputCache();            // outside compression: a cache hit sends the already-compressed bytes
+        app.UseResponseCompression();
         return app;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace IncidentApi.Features.Incidents;
 
 /// <summary>Incidents from SQL: the one WHERE builder that /incidents, the sub-lists, the exports and /stats share.</summary>
-public sealed class IncidentStore(Db db, Catalog catalog)
+public sealed class IncidentStore(Db db)
 {
     // The ordered ids of every match, per (dataset version, filter, sort). The data never changes while it is served,
     // so a list answers totalItems without COUNT(*) and any page, however deep, by slicing: no OFFSET scan.
@@ -41,7 +41,10 @@ public sealed class IncidentStore(Db db, Catalog catalog)
     public (IReadOnlyList<IncidentDto> Items, long Total) Find(IncidentFilter filter, string sort, int page, int size)
     {
         using var connection = db.Open();
-        var ids = _matches.GetOrCreate($"{catalog.Version}|{sort}|{filter.Key}", entry =>
+        // The version of the file this connection reads (not the catalog's): during a swap the two can differ for a
+        // moment, and ids from one file must never be looked up in the other.
+        var version = connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'version'");
+        var ids = _matches.GetOrCreate($"{version}|{sort}|{filter.Key}", entry =>
         {
             var (from, where, args) = Build(filter);
             var found = connection.Query<long>($"SELECT i.seq {from} {where} ORDER BY {SortSql[sort]}", args).ToArray();
