@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using IncidentApi.DataBuild;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -42,6 +43,7 @@ public static class ApiDocs
             o.DocInclusionPredicate((_, api) => api.HttpMethod == "GET");
             o.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName);
             o.OperationFilter<QueryParameterDocs>();
+            o.SchemaFilter<PropertiesAlwaysPresent>();
             o.SupportNonNullableReferenceTypes();
             o.DescribeAllParametersInCamelCase();
             o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
@@ -66,6 +68,23 @@ public static class ApiDocs
         return app;
     }
 
+    /// <summary>
+    /// The JSON writer emits every property of a response model, an unknown fact as null (never omitted), so each
+    /// property is required: typed clients then read page.totalItems as a number, not number | undefined. The one
+    /// exception, a list requested with fields=, is stated on IncidentDto. Problem details omit null members (RFC 9457).
+    /// </summary>
+    private sealed class PropertiesAlwaysPresent : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } model || typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type)) return;
+            model.Required = new HashSet<string>(model.Properties.Keys);
+            if (context.Type == typeof(Features.Incidents.IncidentDto))
+                model.Description = "Every property is present (null where the sources do not give the fact), except in a list requested " +
+                    "with fields=, whose items keep only id and the fields named.";
+        }
+    }
+
     /// <summary>Descriptions, examples, bounds and enums for query parameters, from <see cref="ParamDocAttribute"/>; plus the shared responses.</summary>
     private sealed class QueryParameterDocs : IOperationFilter
     {
@@ -85,18 +104,31 @@ public static class ApiDocs
                         "slug" => "Operation slug, e.g. sky-net or fox-hunt.",
                         _ => null,
                     };
+                    // The longest value each handler looks up; anything longer (or not matching) is a 404.
+                    parameter.Schema = parameter.Name switch
+                    {
+                        "id" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
+                        "code" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 2, MaxLength = 3, Pattern = "^[A-Za-z]{2,3}$" },
+                        "slug" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 120 },
+                        _ => parameter.Schema,
+                    };
                     continue;
                 }
                 if (property?.GetCustomAttribute<ParamDocAttribute>() is not { } doc) continue;
                 parameter.Description = doc.Description;
-                parameter.Example = doc.Minimum > 0 && int.TryParse(doc.Example, out var number)
-                    ? System.Text.Json.Nodes.JsonValue.Create(number) : System.Text.Json.Nodes.JsonValue.Create(doc.Example);
+                // The example has the schema's type: a number, a list (comma-separated on the wire), or a string.
+                parameter.Example = doc.Minimum > 0 && int.TryParse(doc.Example, out var number) ? JsonValue.Create(number)
+                    : doc.MaxItems > 0 && doc.Example is not null ? new JsonArray(doc.Example.Split(',').Select(v => (JsonNode?)JsonValue.Create(v)).ToArray())
+                    : JsonValue.Create(doc.Example);
                 var item = new OpenApiSchema { Type = JsonSchemaType.String };
-                if (doc.Enum is not null) item.Enum = Enums[doc.Enum].Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)!).ToList();
+                if (Patterns.TryGetValue(parameter.Name ?? "", out var pattern)) item.Pattern = pattern;
+                if (doc.Enum is not null) item.Enum = Enums[doc.Enum].Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
                 if (doc.Minimum > 0 || doc.Maximum > 0)
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = doc.Minimum.ToString(), Maximum = doc.Maximum.ToString() };
                 else if (doc.MaxItems > 0)
                 {
+                    // MaxLength bounds the whole comma-separated value, so it bounds each item too.
+                    if (doc.MaxLength > 0) item.MaxLength = doc.MaxLength;
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = item, MaxItems = doc.MaxItems };
                     parameter.Style = ParameterStyle.Form;
                     parameter.Explode = false;
@@ -114,12 +146,62 @@ public static class ApiDocs
                 content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row and UTF-8 BOM; all matches." } };
                 content["application/geo+json"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "A GeoJSON FeatureCollection of Points; all matches." } };
             }
+            if (string.IsNullOrEmpty(operation.Description) && operation.OperationId is { } id && HealthDescriptions.TryGetValue(id, out var health))
+                operation.Description = health;
             if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
             {
-                Add(operation, "304", "Not modified: the If-None-Match tag is current.");
+                // Every 200 under /api/v1 is tagged and cacheable (HttpCaching); paged JSON lists also send Link, downloads Content-Disposition.
+                if (operation.Responses.TryGetValue("200", out var success) && success is OpenApiResponse okResponse)
+                {
+                    var headers = Headers(("ETag", EtagHeader), ("Cache-Control", CacheControlHeader));
+                    if (okResponse.Content?.ContainsKey("text/csv") == true)
+                    {
+                        headers["Link"] = new OpenApiHeader { Description = "RFC 8288 links of a paged JSON list: self, first, prev, next, last (the same as links in the body).", Schema = Text(4000) };
+                        headers["Content-Disposition"] = new OpenApiHeader { Description = "CSV and GeoJSON only: attachment; filename=\"incidents.csv\" (or .geojson).", Schema = Text(200) };
+                    }
+                    okResponse.Headers = headers;
+                }
+                Add(operation, "304", "Not modified: the If-None-Match tag is current.", headers: Headers(("ETag", EtagHeader), ("Cache-Control", CacheControlHeader)));
                 Add(operation, "400", "Invalid or unknown query parameter (problem details with errors).", "HttpValidationProblemDetails", context);
-                Add(operation, "429", "Rate limit exceeded; see Retry-After.", "ProblemDetails", context);
+                Add(operation, "406", "Not acceptable: neither the format parameter nor the Accept header names a representation this endpoint can produce.", "ProblemDetails", context);
             }
+            // The rate limiter and the exception handler sit in front of every endpoint, the health probes included.
+            Add(operation, "429", "Rate limit exceeded (per client address); retry after the number of seconds in Retry-After.", "ProblemDetails", context,
+                Headers(("Retry-After", new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" } })));
+            Add(operation, "500", "Unexpected error: problem details with a traceId to quote; never a stack trace, SQL or file path.", "ProblemDetails", context);
+        }
+
+        private static readonly Dictionary<string, string> HealthDescriptions = new()
+        {
+            ["Live"] = "Liveness: 200 while the process runs. It reads nothing, so a broken database does not make it fail (see /health/ready).",
+            ["Ready"] = "Readiness: 200 with the dataset version and incident count when the database is open and holds incidents, otherwise 503 " +
+                "(problem details). The container HEALTHCHECK probes this.",
+        };
+
+        private static readonly Dictionary<string, string> Patterns = new()
+        {
+            ["from"] = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            ["to"] = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+        };
+
+        private static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MaxLength = maxLength };
+
+        private static readonly OpenApiHeader EtagHeader = new()
+        {
+            Description = "Strong tag of this representation, derived from the dataset version and the request; send it back in If-None-Match for a 304.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100, Pattern = "^\"[^\"]+\"$" },
+        };
+
+        private static readonly OpenApiHeader CacheControlHeader = new() { Description = "Any cache may keep the response for five minutes.", Schema = Const(HttpCaching.CacheControl) };
+
+        private static OpenApiSchema Const(string value) => new() { Type = JsonSchemaType.String, Enum = [JsonValue.Create(value)!] };
+
+        /// <summary>Response headers; CORS allows any origin, so every response to a request with an Origin carries Access-Control-Allow-Origin: *.</summary>
+        private static Dictionary<string, IOpenApiHeader> Headers(params (string Name, OpenApiHeader Header)[] headers)
+        {
+            var all = headers.ToDictionary(h => h.Name, h => (IOpenApiHeader)h.Header);
+            all["Access-Control-Allow-Origin"] = new OpenApiHeader { Description = "* (any origin) when the request carries an Origin header.", Schema = Const("*") };
+            return all;
         }
 
         private static PropertyInfo? FindProperty(MethodInfo method, string name) =>
@@ -127,10 +209,11 @@ public static class ApiDocs
                 .SelectMany(p => p.ParameterType.GetProperties())
                 .FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-        private static void Add(OpenApiOperation operation, string status, string description, string? schema = null, OperationFilterContext? context = null)
+        private static void Add(OpenApiOperation operation, string status, string description, string? schema = null, OperationFilterContext? context = null,
+            Dictionary<string, IOpenApiHeader>? headers = null)
         {
             if (operation.Responses!.ContainsKey(status)) return;
-            var response = new OpenApiResponse { Description = description };
+            var response = new OpenApiResponse { Description = description, Headers = headers };
             if (schema is not null && context is not null)
             {
                 var type = schema == "ProblemDetails" ? typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) : typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails);
