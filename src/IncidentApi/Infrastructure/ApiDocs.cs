@@ -107,9 +107,9 @@ public static class ApiDocs
                     // The longest value each handler looks up; anything longer (or not matching) is a 404.
                     parameter.Schema = parameter.Name switch
                     {
-                        "id" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
-                        "code" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 2, MaxLength = 3, Pattern = "^[A-Za-z]{2,3}$" },
-                        "slug" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 120 },
+                        "id" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Limits.Id },
+                        "code" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 2, MaxLength = Limits.CountryCode, Pattern = "^[A-Za-z]{2,3}$" },
+                        "slug" => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Limits.Slug },
                         _ => parameter.Schema,
                     };
                     continue;

@@ -28,4 +28,6 @@ public static class Limits
     public const int DefaultPageSize = 50;
     public const int MaxPage = 1_000_000;
     public const int DateText = 10;
+    /// <summary>Path segments: an incident id, an operation slug, a country code (alpha-2 or alpha-3).</summary>
+    public const int Id = 200, Slug = 120, CountryCode = 3;
 }

@@ -121,7 +121,7 @@ public static class CountryEndpoints
     public static IResult Incidents(string code, [AsParameters] IncidentQuery query, IncidentStore store, Catalog catalog, HttpContext http) =>
         Known(code, catalog) is { } alpha2 ? IncidentEndpoints.Respond(query, query.ToFilter(catalog).WithCountry(alpha2), store, http) : NotFound();
 
-    private static string? Known(string code, Catalog catalog) => code.Length <= 3 ? catalog.CountryCode(code) : null;
+    private static string? Known(string code, Catalog catalog) => code.Length <= Limits.CountryCode ? catalog.CountryCode(code) : null;
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No country has this ISO 3166-1 alpha-2 or alpha-3 code.");

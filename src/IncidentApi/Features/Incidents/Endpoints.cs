@@ -22,7 +22,7 @@ public static class IncidentEndpoints
         Respond(query, query.ToFilter(catalog), store, http);
 
     public static IResult Get(string id, IncidentStore store) =>
-        id.Length <= 200 && store.Get(id) is { } incident
+        id.Length <= Limits.Id && store.Get(id) is { } incident
             ? TypedResults.Ok(incident)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No incident has this id.");
 

@@ -87,10 +87,10 @@ public static class OperationEndpoints
     public static Ok<IReadOnlyList<OperationDto>> List(OperationStore store) => TypedResults.Ok(store.List());
 
     public static Results<Ok<OperationDetailDto>, ProblemHttpResult> Get(string slug, OperationStore store, Catalog catalog) =>
-        slug.Length <= 120 && catalog.IsOperation(slug) && store.Get(slug) is { } operation ? TypedResults.Ok(operation) : NotFound();
+        slug.Length <= Limits.Slug && catalog.IsOperation(slug) && store.Get(slug) is { } operation ? TypedResults.Ok(operation) : NotFound();
 
     public static IResult Incidents(string slug, [AsParameters] IncidentQuery query, IncidentStore store, Catalog catalog, HttpContext http) =>
-        slug.Length <= 120 && catalog.IsOperation(slug)
+        slug.Length <= Limits.Slug && catalog.IsOperation(slug)
             ? IncidentEndpoints.Respond(query, query.ToFilter(catalog).WithOperations(catalog.OperationAndDescendants(slug).ToArray()), store, http)
             : NotFound();
 
