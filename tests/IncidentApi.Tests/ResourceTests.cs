@@ -216,6 +216,18 @@ public sealed class DatasetTests(ApiFactory api)
         Assert.Contains(version, d.GetProperty("citation").GetString());
         Assert.False(string.IsNullOrEmpty(d.GetProperty("license").GetString()));
     }
+
+    [Fact]
+    public async Task Headline_figures_come_with_their_source_and_quote()
+    {
+        var figures = (await api.GetJson("/api/v1/dataset")).GetProperty("figures").EnumerateArray().ToList();
+        var freedomHouse = figures.Single(f => f.GetProperty("key").GetString() == "fh-2021-physical-incidents");
+        Assert.Equal(608, freedomHouse.GetProperty("figure").GetInt32());
+        Assert.Contains("608", freedomHouse.GetProperty("quote").GetString());
+        Assert.All(figures, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("quote").GetString())));
+        Assert.All(figures.Where(f => f.GetProperty("url").ValueKind == JsonValueKind.Null),
+            f => Assert.False(string.IsNullOrEmpty(f.GetProperty("notes").GetString())));
+    }
 }
 
 [Collection("api")]

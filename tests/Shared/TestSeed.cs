@@ -3,7 +3,7 @@ using IncidentApi.DataBuild;
 namespace IncidentApi.Testing;
 
 /// <summary>
-/// The synthetic test seed: the real reference tables from data/ (countries, methods, operations, dataset) plus the
+/// The synthetic test seed: the real reference tables from data/ (countries, methods, operations, figures, dataset) plus the
 /// made-up incidents in tests/IncidentApi.Tests/Seed. Each call works in a fresh temporary folder, never in data/.
 /// </summary>
 public static class TestSeed
@@ -24,7 +24,7 @@ public static class TestSeed
     {
         var data = Path.Combine(NewTempFolder(), "data");
         Directory.CreateDirectory(Path.Combine(data, "incidents"));
-        foreach (var file in new[] { "countries.yaml", "methods.yaml", "operations.yaml", "dataset.yaml" })
+        foreach (var file in new[] { "countries.yaml", "methods.yaml", "operations.yaml", "figures.yaml", "dataset.yaml" })
             File.Copy(Path.Combine(RealData, file), Path.Combine(data, file));
         File.Copy(Path.Combine(SyntheticSeed, "places.yaml"), Path.Combine(data, "places.yaml"));
         foreach (var file in Directory.GetFiles(Path.Combine(SyntheticSeed, "incidents")))

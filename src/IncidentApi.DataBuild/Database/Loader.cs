@@ -26,6 +26,9 @@ public static class Loader
             seed.Operations.SelectMany(o => o.Sources!.Select((s, i) =>
                 new { Operation = o.Slug, Position = i + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Quote })), tx);
 
+        db.Execute("INSERT INTO figures VALUES (@Key, @Position, @Publisher, @Report, @Period, @Figure, @Unit, @Scope, @Url, @PublishedOn, @Quote, @Notes)",
+            seed.Figures.Select((f, i) => new { f.Key, Position = i + 1, f.Publisher, f.Report, f.Period, f.Figure, f.Unit, f.Scope, f.Url, f.PublishedOn, f.Quote, f.Notes }), tx);
+
         var countries = seed.Countries.ToDictionary(c => c.Code!);
         var places = seed.Places.ToDictionary(p => (p.Country!, p.City!));
         var seq = 0;

@@ -27,6 +27,10 @@ public static class Schema
         CREATE TABLE operation_sources (
             operation TEXT NOT NULL, position INTEGER NOT NULL, url TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT,
             published_on TEXT, quote TEXT NOT NULL, PRIMARY KEY (operation, position)) WITHOUT ROWID;
+        CREATE TABLE figures (
+            key TEXT PRIMARY KEY, position INTEGER NOT NULL, publisher TEXT NOT NULL, report TEXT, period TEXT,
+            figure INTEGER NOT NULL, unit TEXT NOT NULL, scope TEXT, url TEXT, published_on TEXT, quote TEXT NOT NULL,
+            notes TEXT) WITHOUT ROWID;
         -- seq is the rowid, assigned in id order; the full-text index and the link tables refer to it.
         CREATE TABLE incidents (
             seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,

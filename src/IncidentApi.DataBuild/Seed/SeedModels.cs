@@ -115,6 +115,23 @@ public sealed class PlaceSeed : ISeedRecord
     [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
 }
 
+/// <summary>A headline figure from a report or an official statement, for context (figures.yaml).</summary>
+public sealed class FigureSeed : ISeedRecord
+{
+    public string? Key { get; set; }
+    public string? Publisher { get; set; }
+    public string? Report { get; set; }
+    public string? Period { get; set; }
+    public long? Figure { get; set; }
+    public string? Unit { get; set; }
+    public string? Scope { get; set; }
+    public string? Url { get; set; }
+    public string? PublishedOn { get; set; }
+    public string? Quote { get; set; }
+    public string? Notes { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
 public sealed class DatasetInfoSeed
 {
     public string? Title { get; set; }
@@ -133,4 +150,5 @@ public sealed record SeedSet(
     IReadOnlyList<PlaceSeed> Places,
     IReadOnlyList<MethodSeed> Methods,
     IReadOnlyList<OperationSeed> Operations,
+    IReadOnlyList<FigureSeed> Figures,
     IReadOnlyList<IncidentSeed> Incidents);

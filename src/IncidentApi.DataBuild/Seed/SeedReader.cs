@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace IncidentApi.DataBuild.Seed;
 
 /// <summary>
-/// Reads a seed directory: dataset.yaml, countries.yaml, places.yaml, methods.yaml, operations.yaml (lists) and
+/// Reads a seed directory: dataset.yaml, countries.yaml, places.yaml, methods.yaml, operations.yaml, figures.yaml (lists) and
 /// incidents/*.yaml (one incident each). A field the models do not know, a duplicate key or a YAML error is a
 /// problem, never silently skipped; such an error ends the reading of that file only, so other files still report.
 /// </summary>
@@ -81,6 +81,7 @@ public static class SeedReader
         var places = ReadList<PlaceSeed>("places.yaml", p => $"{p.Country} {p.City}");
         var methods = ReadList<MethodSeed>("methods.yaml", m => m.Slug);
         var operations = ReadList<OperationSeed>("operations.yaml", o => o.Slug);
+        var figures = ReadList<FigureSeed>("figures.yaml", f => f.Key);
 
         var incidents = new List<IncidentSeed>();
         var incidentDir = Path.Combine(dataDir, IncidentsFolder);
@@ -93,6 +94,6 @@ public static class SeedReader
                     incidents.Add(incident);
                 }
 
-        return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, incidents), problems);
+        return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, figures, incidents), problems);
     }
 }

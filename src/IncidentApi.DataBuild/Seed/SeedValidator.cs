@@ -22,6 +22,7 @@ public static partial class SeedValidator
         foreach (var p in seed.Places) problems.AddRange(Run(new PlaceValidator(refs), p, p.Location!));
         foreach (var m in seed.Methods) problems.AddRange(Run(new MethodValidator(), m, m.Location!));
         foreach (var o in seed.Operations) problems.AddRange(Run(new OperationValidator(refs), o, o.Location!));
+        foreach (var f in seed.Figures) problems.AddRange(Run(new FigureValidator(), f, f.Location!));
         foreach (var i in seed.Incidents) problems.AddRange(Run(new IncidentValidator(refs), i, i.Location!));
 
         problems.AddRange(Duplicates(seed.Countries, c => c.Code, "country code"));
@@ -29,6 +30,7 @@ public static partial class SeedValidator
         problems.AddRange(Duplicates(seed.Places, p => $"{p.Country} {p.City}", "place"));
         problems.AddRange(Duplicates(seed.Methods, m => m.Slug, "method slug"));
         problems.AddRange(Duplicates(seed.Operations, o => o.Slug, "operation slug"));
+        problems.AddRange(Duplicates(seed.Figures, f => f.Key, "figure key"));
         problems.AddRange(Duplicates(seed.Incidents, i => i.Id, "incident id"));
         problems.AddRange(Duplicates(seed.Incidents, i => i.Target?.Name is { } name && i.Date is { } date ? $"{name.ToLowerInvariant()} on {date}" : null,
             "person and date (two records for the same person on the same date)"));
@@ -191,6 +193,23 @@ internal sealed class MethodValidator : AbstractValidator<MethodSeed>
             .When(m => m.Source is not null);
         RuleFor(m => m.Source!.Publisher).NotEmpty().When(m => m.Source is not null);
         RuleFor(m => m.Source!.Quote).NotEmpty().When(m => m.Source is not null);
+    }
+}
+
+internal sealed class FigureValidator : AbstractValidator<FigureSeed>
+{
+    public FigureValidator()
+    {
+        RuleFor(f => f.Key).Slug();
+        RuleFor(f => f.Publisher).NotEmpty();
+        RuleFor(f => f.Figure).NotNull();
+        RuleFor(f => f.Unit).NotEmpty();
+        RuleFor(f => f.Url).Must(u => u is null || SeedValidator.IsHttpUrl(u)).WithMessage("must be an absolute http(s) URL or null (then notes says why)");
+        RuleFor(f => f.Notes).NotEmpty().When(f => f.Url is null).WithMessage("must say why there is no URL");
+        RuleFor(f => f.PublishedOn).PartialDate();
+        RuleFor(f => f.Quote).NotEmpty()
+            .Must(q => q is null || SeedValidator.WordCount(q) <= Vocabulary.MaxQuoteWords)
+            .WithMessage((_, q) => $"must be at most {Vocabulary.MaxQuoteWords} words (has {SeedValidator.WordCount(q!)})");
     }
 }
 

@@ -5,9 +5,13 @@ namespace IncidentApi.Features.Dataset;
 
 public sealed record DatasetCounts(long Incidents, long Sources, long HostCountries, long OriginCountries, long Operations, long Methods, long Countries);
 public sealed record DateCoverage(string? From, string? To);
+/// <summary>A headline figure from a report or official statement (official figures are as announced, not verified).</summary>
+public sealed record FigureDto(
+    string Key, string Publisher, string? Report, string? Period, long Figure, string Unit, string? Scope, string? Url,
+    string? PublishedOn, string Quote, string? Notes);
 public sealed record DatasetDto(
     string Version, string BuiltAt, string Title, string? Description, DatasetCounts Counts, DateCoverage Coverage,
-    string License, string? LicenseUrl, string Citation, string? SeedData, string? Corrections);
+    string License, string? LicenseUrl, string Citation, string? SeedData, string? Corrections, IReadOnlyList<FigureDto> Figures);
 
 public sealed class DatasetStore(Db db)
 {
@@ -23,10 +27,13 @@ public sealed class DatasetStore(Db db)
                 (SELECT COUNT(*) FROM countries) AS countries
             """);
         var coverage = connection.QuerySingle<DateCoverage>("SELECT MIN(date_start) AS \"from\", MAX(date_end) AS \"to\" FROM incidents");
+        var figures = connection.Query<FigureDto>("""
+            SELECT key, publisher, report, period, figure, unit, scope, url, published_on, quote, notes FROM figures ORDER BY position
+            """).ToList();
         string? M(string key) => meta.GetValueOrDefault(key);
         var citation = (M("citation") ?? "").Replace("{version}", M("version")).Replace("{builtAt}", M("builtAt"));
         return new(M("version")!, M("builtAt")!, M("title") ?? "", M("description"), counts, coverage, M("license") ?? "", M("licenseUrl"),
-            citation, M("seedData"), M("corrections"));
+            citation, M("seedData"), M("corrections"), figures);
     }
 }
 
@@ -34,8 +41,10 @@ public static class DatasetEndpoints
 {
     public static void MapDataset(this RouteGroupBuilder v1) =>
         v1.MapGroup("/dataset").WithTags("Dataset").MapRead("/", Get).WithName("GetDataset")
-            .WithSummary("Dataset version, build time, counts, coverage, license and how to cite")
-            .WithDescription("version changes whenever the seed data changes; every ETag is derived from it. Cite the version with any figure.");
+            .WithSummary("Dataset version, build time, counts, coverage, license, how to cite, and headline figures")
+            .WithDescription("version changes whenever the seed data changes; every ETag is derived from it. Cite the version with any figure. " +
+                "figures are headline numbers from reports (Freedom House, Safeguard Defenders) and official statements (CCDI, MPS, US DOJ), " +
+                "each with its source and a verbatim quote, for context beside the incident records; official figures are as announced, not verified.");
 
     public static Ok<DatasetDto> Get(DatasetStore store) => TypedResults.Ok(store.Get());
 }
