@@ -90,6 +90,10 @@ internal static class SeedRules
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(SeedValidator.IsHttpUrl).WithMessage("must be an absolute http(s) URL");
 
+    public static IRuleBuilderOptions<T, string?> ShortQuote<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(q => q is null || SeedValidator.WordCount(q) <= Vocabulary.MaxQuoteWords)
+            .WithMessage((_, q) => $"must be at most {Vocabulary.MaxQuoteWords} words (has {SeedValidator.WordCount(q!)})");
+
     public static IRuleBuilderOptions<T, string?> PartialDate<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || IncidentApi.DataBuild.PartialDate.TryParse(v, out _)).WithMessage("must be a date YYYY, YYYY-MM or YYYY-MM-DD");
 
@@ -105,9 +109,7 @@ internal sealed class SourceValidator : AbstractValidator<SourceSeed>
         RuleFor(s => s.Publisher).NotEmpty().MaximumLength(200);
         RuleFor(s => s.Title).MaximumLength(400);
         RuleFor(s => s.PublishedOn).PartialDate();
-        RuleFor(s => s.Quote).NotEmpty().WithMessage("every source needs a verbatim quote that supports the record")
-            .Must(q => q is null || SeedValidator.WordCount(q) <= Vocabulary.MaxQuoteWords)
-            .WithMessage((_, q) => $"must be at most {Vocabulary.MaxQuoteWords} words (has {SeedValidator.WordCount(q!)})");
+        RuleFor(s => s.Quote).NotEmpty().WithMessage("every source needs a verbatim quote that supports the record").ShortQuote();
     }
 }
 
@@ -207,9 +209,7 @@ internal sealed class FigureValidator : AbstractValidator<FigureSeed>
         RuleFor(f => f.Url).Must(u => u is null || SeedValidator.IsHttpUrl(u)).WithMessage("must be an absolute http(s) URL or null (then notes says why)");
         RuleFor(f => f.Notes).NotEmpty().When(f => f.Url is null).WithMessage("must say why there is no URL");
         RuleFor(f => f.PublishedOn).PartialDate();
-        RuleFor(f => f.Quote).NotEmpty()
-            .Must(q => q is null || SeedValidator.WordCount(q) <= Vocabulary.MaxQuoteWords)
-            .WithMessage((_, q) => $"must be at most {Vocabulary.MaxQuoteWords} words (has {SeedValidator.WordCount(q!)})");
+        RuleFor(f => f.Quote).NotEmpty().ShortQuote();
     }
 }
 
