@@ -22,6 +22,7 @@ var app = builder.Build();
 app.LogDatabaseStatus();         // one clear line at start if the database cannot be served
 app.UseHttpConventions();        // nosniff, CORS, exception handler, status code pages, request logging, compression, rate limit
 app.UseApiDocs();                // /swagger and /swagger/v1/swagger.json
+app.UseExplorer();   // / : the Explorer page (static files, strict CSP)
 app.MapHealth();                 // /health/live, /health/ready
 
 var v1 = app.MapGroup("/api/v1").WithQueryChecks().WithHttpCaching();
