@@ -23,8 +23,9 @@ public static class HttpCaching
     public static IServiceCollection AddResponseCache(this IServiceCollection services) =>
         services.AddOutputCache(o =>
         {
-            o.SizeLimit = 256L * 1024 * 1024;
-            o.MaximumBodySize = 8L * 1024 * 1024;
+            // A bound on memory: long-tail queries (a new q each time) would otherwise grow the cache without end.
+            o.SizeLimit = 64L * 1024 * 1024;
+            o.MaximumBodySize = 4L * 1024 * 1024;
             o.AddPolicy(Policy, b => b.Expire(TimeSpan.FromHours(1))
                 .SetVaryByQuery("*")
                 .SetVaryByHeader("Accept", "Accept-Encoding")
