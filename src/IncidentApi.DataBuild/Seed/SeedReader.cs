@@ -48,7 +48,7 @@ public static class SeedReader
             return items;
         }
 
-        T? ReadOne<T>(string path, Func<T, string?> key) where T : class
+        T? ReadOne<T>(string path) where T : class
         {
             T? result = null;
             Guard(path, Display(path), parser =>
@@ -74,7 +74,7 @@ public static class SeedReader
         }
 
         var datasetPath = Path.Combine(dataDir, "dataset.yaml");
-        var dataset = File.Exists(datasetPath) ? ReadOne<DatasetInfoSeed>(datasetPath, _ => "dataset") : null;
+        var dataset = File.Exists(datasetPath) ? ReadOne<DatasetInfoSeed>(datasetPath) : null;
         if (!File.Exists(datasetPath)) problems.Add(new(Display(datasetPath), 0, "-", "file is missing"));
 
         var countries = ReadList<CountrySeed>("countries.yaml", c => c.Code);
@@ -88,7 +88,7 @@ public static class SeedReader
         if (!Directory.Exists(incidentDir)) problems.Add(new(Display(incidentDir), 0, "-", "folder is missing"));
         else
             foreach (var path in Directory.EnumerateFiles(incidentDir, "*.yaml").Order(StringComparer.Ordinal))
-                if (ReadOne<IncidentSeed>(path, i => i.Id) is { } incident)
+                if (ReadOne<IncidentSeed>(path) is { } incident)
                 {
                     incident.Location = new(Display(path), 1, incident.Id ?? Path.GetFileNameWithoutExtension(path));
                     incidents.Add(incident);
