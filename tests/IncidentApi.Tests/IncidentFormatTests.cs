@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -51,18 +50,14 @@ public sealed class IncidentFormatTests(ApiFactory api)
     [Fact]
     public async Task Accept_text_csv_gives_csv()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/incidents");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
-        var response = await api.CreateClient().SendAsync(request);
+        var response = await GetAccepting("/api/v1/incidents", "text/csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]
     public async Task GeoJson_is_a_feature_collection_of_points_with_their_precision()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/incidents");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/geo+json"));
-        var response = await api.CreateClient().SendAsync(request);
+        var response = await GetAccepting("/api/v1/incidents", "application/geo+json");
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType!.MediaType);
         var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("FeatureCollection", doc.GetProperty("type").GetString());
@@ -83,9 +78,7 @@ public sealed class IncidentFormatTests(ApiFactory api)
     [InlineData("/api/v1/countries", "text/csv")]
     public async Task A_format_the_endpoint_cannot_produce_is_406(string url, string accept)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-        var response = await api.CreateClient().SendAsync(request);
+        var response = await GetAccepting(url, accept);
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
@@ -93,10 +86,15 @@ public sealed class IncidentFormatTests(ApiFactory api)
     [Fact]
     public async Task A_browser_accept_header_gets_json()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/incidents");
-        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        var response = await api.CreateClient().SendAsync(request);
+        var response = await GetAccepting("/api/v1/incidents", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    private Task<HttpResponseMessage> GetAccepting(string url, string accept)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        return api.CreateClient().SendAsync(request);
     }
 }
 
