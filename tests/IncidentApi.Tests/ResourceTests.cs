@@ -87,6 +87,21 @@ public sealed class CountryTests(ApiFactory api)
         Assert.Contains(ca.GetProperty("byMethod").EnumerateArray(), o => o.GetProperty("slug").GetString() == "kidnapping");
     }
 
+    [Fact]
+    public async Task Every_country_answers_including_those_with_no_incidents()
+    {
+        var client = api.CreateClient();
+        foreach (var c in (await api.GetJson("/api/v1/countries")).EnumerateArray())
+        {
+            var code = c.GetProperty("code").GetString();
+            var response = await client.GetAsync($"/api/v1/countries/{code}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{code}: {(int)response.StatusCode}");
+        }
+        var none = await api.GetJson("/api/v1/countries/CN");   // an origin, never a host, in the test seed
+        Assert.Empty(none.GetProperty("byYear").EnumerateArray());
+        Assert.Equal(10, none.GetProperty("originCount").GetInt32());
+    }
+
     [Theory]
     [InlineData("/api/v1/countries/XX"), InlineData("/api/v1/countries/XX/incidents"), InlineData("/api/v1/countries/TOOLONG")]
     public async Task Unknown_country_is_404(string url) =>
@@ -133,6 +148,13 @@ public sealed class OperationTests(ApiFactory api)
         Assert.StartsWith("http", claim.GetProperty("url").GetString());
         Assert.Contains("sky-net-2021", op.GetProperty("campaigns").EnumerateArray().Select(c => c.GetString()));
         Assert.NotEmpty(op.GetProperty("sources").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Every_operation_answers_including_those_without_claims_or_incidents()
+    {
+        foreach (var op in (await api.GetJson("/api/v1/operations")).EnumerateArray())
+            await api.GetJson($"/api/v1/operations/{op.GetProperty("slug").GetString()}");
     }
 
     [Fact]
