@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace IncidentApi.Tests;
@@ -170,5 +171,51 @@ public sealed class CompressionTests(ApiFactory api)
         var plain = await Get(null);
         Assert.Empty(plain.Content.Headers.ContentEncoding);
         Assert.StartsWith("[", await plain.Content.ReadAsStringAsync());
+    }
+}
+
+[Collection("api")]
+public sealed class CacheKeyTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Paths_are_case_sensitive_in_the_cache_as_in_the_lookup()
+    {
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/operations/sky-net")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/operations/SKY-NET")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/incidents/syn-01-ca-2016-sky-net")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/incidents/SYN-01-CA-2016-SKY-NET")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_coding_has_its_own_etag_and_refused_codings_count_as_identity()
+    {
+        var client = api.CreateClient();
+        async Task<(string? Coding, string Tag)> Get(string acceptEncoding)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/countries?sort=name");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            var response = await client.SendAsync(request);
+            return (response.Content.Headers.ContentEncoding.SingleOrDefault(), response.Headers.ETag!.Tag);
+        }
+        var br = await Get("br");
+        var refused = await Get("br;q=0");
+        var gzipOnly = await Get("gzip, br;q=0");
+        var gzip = await Get("gzip");
+        Assert.Equal("br", br.Coding);
+        Assert.Null(refused.Coding);
+        Assert.Equal("gzip", gzipOnly.Coding);
+        Assert.NotEqual(br.Tag, refused.Tag);
+        Assert.NotEqual(br.Tag, gzipOnly.Tag);
+        Assert.Equal(gzip.Tag, gzipOnly.Tag);
+    }
+
+    [Fact]
+    public async Task A_repeated_parameter_is_a_400_asking_for_a_comma_list()
+    {
+        var response = await api.CreateClient().GetAsync("/api/v1/stats?groupBy=year&groupBy=country");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>();
+        Assert.Contains("comma-separated", problem!.Errors["groupBy"].Single());
     }
 }

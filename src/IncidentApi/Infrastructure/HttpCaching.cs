@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace IncidentApi.Infrastructure;
@@ -25,6 +26,7 @@ public static class HttpCaching
         {
             // A bound on memory: long-tail queries (a new q each time) would otherwise grow the cache without end.
             o.SizeLimit = 64L * 1024 * 1024;
+            o.UseCaseSensitivePaths = true;   // ids and slugs are case-sensitive: /operations/SKY-NET is a 404, not sky-net
             o.MaximumBodySize = 4L * 1024 * 1024;
             o.AddPolicy(Policy, b => b.Expire(TimeSpan.FromHours(1))
                 .SetVaryByQuery("*")
@@ -40,7 +42,7 @@ public static class HttpCaching
             if (StatusOf(result) != StatusCodes.Status200OK) return result;   // errors are not cached or tagged
 
             var http = ctx.HttpContext;
-            var tag = ETagFor(http.Request, http.RequestServices.GetRequiredService<Catalog>().Version);
+            var tag = ETagFor(http, http.RequestServices.GetRequiredService<Catalog>().Version);
             var headers = http.Response.Headers;
             headers.ETag = tag;
             headers.CacheControl = CacheControl;
@@ -48,22 +50,23 @@ public static class HttpCaching
             return IsNotModified(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : result;
         });
 
-    public static string ETagFor(HttpRequest request, string version)
+    private static string ETagFor(HttpContext http, string version)
     {
-        var key = new StringBuilder(version).Append('|').Append(request.Path.Value?.TrimEnd('/').ToLowerInvariant());
+        var request = http.Request;
+        var key = new StringBuilder(version).Append('|').Append(request.Path.Value?.TrimEnd('/'));
         foreach (var (name, values) in request.Query.OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase))
             key.Append('|').Append(name.ToLowerInvariant()).Append('=').Append(values.ToString());
-        key.Append('|').Append(OutputFormat.Of(request, null, OutputFormat.All)).Append('|').Append(Coding(request));
+        key.Append('|').Append(OutputFormat.Of(request, null, OutputFormat.All)).Append('|').Append(Coding(http));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
         return $"\"{version}-{Convert.ToHexStringLower(hash, 0, 8)}\"";
     }
 
-    // A strong tag names one representation, so the coding the client will get is part of it.
-    private static string Coding(HttpRequest request)
+    // A strong tag names one representation, so the coding is part of it: asked of the compression provider, which
+    // weighs Accept-Encoding's q-values exactly as it will when it compresses ("br;q=0" is identity, not br).
+    private static string Coding(HttpContext http)
     {
-        var accepted = request.Headers.AcceptEncoding.ToString();
-        return accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br"
-            : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip" : "identity";
+        var compression = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName ?? "identity" : "identity";
     }
 
     private static bool IsNotModified(HttpRequest request, string tag) =>

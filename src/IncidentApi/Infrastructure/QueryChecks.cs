@@ -25,6 +25,8 @@ public static class QueryChecks
             {
                 var http = ctx.HttpContext;
                 var errors = QueryNames.Unknown(http.Request.Query.Keys, known);
+                foreach (var (name, values) in http.Request.Query.Where(q => q.Value.Count > 1 && known.Contains(q.Key)))
+                    errors[name] = [$"Given {values.Count} times; give it once, with a comma-separated list for several values."];
                 var arguments = query is null ? null : ctx.Arguments[query.Position];
                 if (errors.Count == 0 && arguments is not null && http.RequestServices.GetService(validatorType!) is IValidator validator)
                 {
