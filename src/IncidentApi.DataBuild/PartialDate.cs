@@ -9,7 +9,8 @@ namespace IncidentApi.DataBuild;
 /// </summary>
 public readonly partial record struct PartialDate(DateOnly Start, DateOnly End, string Precision)
 {
-    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")]
+    // ASCII digits only (\d would admit any script's digits) and \z, not $, which would allow a trailing newline.
+    [GeneratedRegex(@"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\z")]
     private static partial Regex Shape();
 
     public static bool TryParse(string? text, out PartialDate date)

@@ -148,6 +148,7 @@ public sealed class IncidentListTests(ApiFactory api)
     [Theory]
     [InlineData("pageSize=0", "pageSize"), InlineData("pageSize=abc", "pageSize"), InlineData("page=0", "page"), InlineData("page=-1", "page"),
      InlineData("from=2016-13", "from"), InlineData("to=2016-02-30", "to"), InlineData("from=2020&to=2016", "from"),
+     InlineData("from=%D9%A2%D9%A0%D9%A1%D9%A6", "from"), InlineData("to=2016%0A", "to"),   // Arabic-Indic digits; a trailing newline
      InlineData("country=XX", "country"), InlineData("originCountry=ZZZ", "originCountry"), InlineData("operation=nope", "operation"),
      InlineData("method=nope", "method"), InlineData("outcome=nope", "outcome"), InlineData("targetType=nope", "targetType"),
      InlineData("sort=title", "sort"), InlineData("sort=relevance", "sort"), InlineData("fields=password", "fields"), InlineData("format=xml", "format")]
@@ -174,5 +175,7 @@ public sealed class IncidentListTests(ApiFactory api)
         var client = api.CreateClient();
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/incidents?q=" + new string('a', 201))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/incidents?country=" + string.Join(',', Enumerable.Repeat("CA", 21)))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/incidents?fields=" + string.Join(',', Enumerable.Repeat("id", 31)))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/countries?region=" + string.Join(',', Enumerable.Repeat("Asia", 21)))).StatusCode);
     }
 }

@@ -45,8 +45,11 @@ public sealed class Catalog(Db db)
 
     public bool IsOperation(string slug) => Current.OperationWithDescendants.ContainsKey(slug.Trim());
 
-    /// <summary>The operation and all its campaigns, so that a parent includes its children.</summary>
-    public IEnumerable<string> OperationAndDescendants(string slug) => Current.OperationWithDescendants[slug.Trim()];
+    /// <summary>
+    /// The operation and all its campaigns, so that a parent includes its children. Empty for an unknown slug, which
+    /// validation rules out unless the file was swapped between validation and this call.
+    /// </summary>
+    public IEnumerable<string> OperationAndDescendants(string slug) => Current.OperationWithDescendants.GetValueOrDefault(slug.Trim()) ?? [];
 
     public bool IsMethod(string slug) => Current.Methods.Contains(slug.Trim());
 

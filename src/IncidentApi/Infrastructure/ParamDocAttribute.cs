@@ -23,6 +23,7 @@ public static class Limits
 {
     public const int Text = 200;
     public const int ListItems = 20;
+    public const int FieldItems = 30;
     public const int List = 400;
     public const int MaxPageSize = 500;
     public const int DefaultPageSize = 50;

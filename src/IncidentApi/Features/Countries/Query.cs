@@ -21,6 +21,7 @@ internal sealed class CountryQueryValidator : AbstractValidator<CountryQuery>
     public CountryQueryValidator(Catalog catalog)
     {
         RuleFor(q => q.Region).MaximumLength(Limits.List)
+            .Must(r => (IncidentFilterQuery.List(r)?.Length ?? 0) <= Limits.ListItems).WithMessage($"At most {Limits.ListItems} values.")
             .Must(r => IncidentFilterQuery.List(r)?.All(catalog.IsRegion) ?? true).WithMessage("Unknown region; see the region of any country in this list.");
         RuleFor(q => q.HasIncidents).Must(v => v is null || bool.TryParse(v, out _)).WithMessage("Must be true or false.");
         RuleFor(q => q.Sort).Must(s => s is null || CountryStore.SortSql.ContainsKey(s)).WithMessage("Must be name, -name, incidentCount or -incidentCount.");

@@ -78,7 +78,7 @@ public sealed class IncidentQuery : IncidentFilterQuery, IFormatQuery
     [ParamDoc("Items per page, 1 to 500 (default 50). A larger value is rejected, not clamped.", Example = "50", Minimum = 1, Maximum = Limits.MaxPageSize)]
     public QueryInt? PageSize { get; set; }
 
-    [ParamDoc("Sparse fieldset: comma-separated top-level fields to keep; id is always kept. Applies to JSON, CSV and GeoJSON.", Example = "title,date,hostCountry,sources", MaxItems = 30, MaxLength = Limits.List, Enum = "field")]
+    [ParamDoc("Sparse fieldset: comma-separated top-level fields to keep; id is always kept. Applies to JSON, CSV and GeoJSON.", Example = "title,date,hostCountry,sources", MaxItems = Limits.FieldItems, MaxLength = Limits.List, Enum = "field")]
     public string? Fields { get; set; }
 
     [ParamDoc("Output format; overrides the Accept header (text/csv, application/geo+json). CSV and GeoJSON return all matches, unpaged, as a download.", Example = "json", MaxLength = 10, Enum = "format")]

@@ -49,6 +49,7 @@ internal sealed class IncidentQueryValidator : AbstractValidator<IncidentQuery>
         RuleFor(q => q.PageSize).Must(p => p is null || p.Value.Number is >= 1 and <= Limits.MaxPageSize)
             .WithMessage($"Must be a whole number from 1 to {Limits.MaxPageSize}.");
         RuleFor(q => q.Fields).MaximumLength(Limits.List)
+            .Must(f => (IncidentFilterQuery.List(f)?.Length ?? 0) <= Limits.FieldItems).WithMessage($"At most {Limits.FieldItems} fields.")
             .Must(f => IncidentFilterQuery.List(f)?.All(IncidentDto.FieldNames.Contains) ?? true)
             .WithMessage($"Unknown field(s). Allowed: {string.Join(", ", IncidentDto.FieldNames)}.");
         RuleFor(q => q.Format).Must(f => f is null || OutputFormat.All.Contains(f.Trim(), StringComparer.OrdinalIgnoreCase))
