@@ -11,10 +11,15 @@ namespace IncidentApi.DataBuild;
 /// </summary>
 public static partial class SearchText
 {
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}]+|[\p{L}\p{N}\p{M}]+")]
+    /// <summary>One Chinese character: the CJK blocks of the BMP, or a surrogate pair from the supplementary ideographs.</summary>
+    public const string HanCharacter =
+        @"(?:[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKCompatibilityIdeographs}]|[\uD840-\uD88F][\uDC00-\uDFFF])";
+
+    // Runs of Chinese characters, or runs of other letters and digits: "Lu卢思位" is two terms, "Lu" and "卢思位".
+    [GeneratedRegex(HanCharacter + @"+|[\p{L}\p{N}\p{M}-[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKCompatibilityIdeographs}]]+")]
     private static partial Regex Terms();
 
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}]")]
+    [GeneratedRegex("^" + HanCharacter)]
     private static partial Regex Han();
 
     /// <summary>Text as stored in the index: Chinese runs become characters and pairs; other text is unchanged.</summary>
@@ -38,19 +43,23 @@ public static partial class SearchText
         foreach (Match m in Terms().Matches(query))
         {
             if (!Han().IsMatch(m.Value)) { clauses.Add($"\"{m.Value}\"*"); continue; }   // prefix: "extradit" finds "extradition"
-            var run = m.Value;
-            if (run.Length == 1) clauses.Add($"\"{run}\"");
-            for (var i = 0; i + 1 < run.Length; i++) clauses.Add($"\"{run.Substring(i, 2)}\"");
+            var run = Characters(m.Value);
+            if (run.Length == 1) clauses.Add($"\"{run[0]}\"");
+            for (var i = 0; i + 1 < run.Length; i++) clauses.Add($"\"{run[i]}{run[i + 1]}\"");
         }
         return clauses.Count == 0 ? null : string.Join(" AND ", clauses.Distinct());
     }
 
-    private static void AppendGrams(StringBuilder sb, string run)
+    private static void AppendGrams(StringBuilder sb, string text)
     {
+        var run = Characters(text);
         for (var i = 0; i < run.Length; i++)
         {
             sb.Append(run[i]).Append(' ');
-            if (i + 1 < run.Length) sb.Append(run, i, 2).Append(' ');
+            if (i + 1 < run.Length) sb.Append(run[i]).Append(run[i + 1]).Append(' ');
         }
     }
+
+    // By code point, so a character outside the BMP (a surrogate pair) is never cut in half.
+    private static string[] Characters(string run) => run.EnumerateRunes().Select(r => r.ToString()).ToArray();
 }

@@ -168,3 +168,18 @@ public sealed class SyntheticTests
         Assert.InRange(Scalar("SELECT COUNT(*) FROM incidents WHERE target_name_zh IS NOT NULL"), 190, 210);
     }
 }
+
+public sealed class SearchTextEdgeTests
+{
+    [Fact]
+    public void Latin_written_against_Chinese_becomes_two_terms() =>
+        Assert.Equal("\"Lu\"* AND \"卢思\" AND \"思位\"", SearchText.ToMatch("Lu卢思位"));
+
+    [Fact]
+    public void A_character_outside_the_basic_plane_is_one_character_not_two_halves()
+    {
+        Assert.Equal("\"𠀀\"", SearchText.ToMatch("𠀀"));
+        Assert.Equal("\"𠀀王\"", SearchText.ToMatch("𠀀王"));
+        Assert.Contains("𠀀 𠀀王 王", SearchText.ForIndex("𠀀王"));
+    }
+}

@@ -63,7 +63,7 @@ public static partial class SeedValidator
     private static string CamelPath(string path) => string.Join('.', path.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] internal static partial Regex Slug();
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographsExtensionA}")] internal static partial Regex Han();
+    [GeneratedRegex(SearchText.HanCharacter)] internal static partial Regex Han();
 
     [GeneratedRegex(@"[^\s]*[\p{L}\p{N}][^\s]*")] private static partial Regex Word();
 
