@@ -40,33 +40,32 @@ public sealed class Db
     public string FilePath { get; }
 
     /// <summary>Changes each time the file is found replaced.</summary>
-    public int Generation
-    {
-        get
-        {
-            var now = Environment.TickCount64;
-            if (now >= Interlocked.Read(ref _nextCheck))
-            {
-                Interlocked.Exchange(ref _nextCheck, now + (long)CheckInterval.TotalMilliseconds);
-                var stamp = Stamp();
-                if (stamp != _stamp)
-                {
-                    _stamp = stamp;
-                    SqliteConnection.ClearAllPools();   // connections in use finish on the old file, then close
-                    Interlocked.Increment(ref _generation);
-                }
-            }
-            return Volatile.Read(ref _generation);
-        }
-    }
+    public int Generation => NoticeReplacement();
 
     // Sync on purpose: Microsoft.Data.Sqlite runs *Async methods synchronously anyway.
     public SqliteConnection Open()
     {
-        _ = Generation;
+        NoticeReplacement();
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
+    }
+
+    private int NoticeReplacement()
+    {
+        var now = Environment.TickCount64;
+        if (now >= Interlocked.Read(ref _nextCheck))
+        {
+            Interlocked.Exchange(ref _nextCheck, now + (long)CheckInterval.TotalMilliseconds);
+            var stamp = Stamp();
+            if (stamp != _stamp)
+            {
+                _stamp = stamp;
+                SqliteConnection.ClearAllPools();   // connections in use finish on the old file, then close
+                Interlocked.Increment(ref _generation);
+            }
+        }
+        return Volatile.Read(ref _generation);
     }
 
     private DateTime Stamp() => File.Exists(FilePath) ? File.GetLastWriteTimeUtc(FilePath) : DateTime.MinValue;

@@ -1,3 +1,5 @@
+using IncidentApi.Features.Incidents;
+
 namespace IncidentApi.Features.Operations;
 
 public sealed record OperationDto(
@@ -6,9 +8,8 @@ public sealed record OperationDto(
 
 public sealed record ClaimDto(string Year, long Figure, string Claim, string Url, string Quote);
 
-public sealed record OperationSourceDto(string Url, string? Title, string Publisher, string? PublishedOn, string Quote);
 
 public sealed record OperationDetailDto(
     string Slug, string Name, string? NameZh, string? Parent, string OriginCountry, string? Launched, string? LaunchedPrecision,
     string? LaunchedNote, string? LeadAgency, string Description, string? Notes, long IncidentCount, IReadOnlyList<string> Campaigns,
-    IReadOnlyList<ClaimDto> OfficialClaims, IReadOnlyList<OperationSourceDto> Sources);
+    IReadOnlyList<ClaimDto> OfficialClaims, IReadOnlyList<SourceDto> Sources);

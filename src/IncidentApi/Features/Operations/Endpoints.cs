@@ -22,8 +22,8 @@ public static class OperationEndpoints
 
     public static Ok<IReadOnlyList<OperationDto>> List(OperationStore store) => TypedResults.Ok(store.List());
 
-    public static Results<Ok<OperationDetailDto>, ProblemHttpResult> Get(string slug, OperationStore store, Catalog catalog) =>
-        slug.Length <= Limits.Slug && catalog.IsOperation(slug) && store.Get(slug) is { } operation ? TypedResults.Ok(operation) : NotFound();
+    public static Results<Ok<OperationDetailDto>, ProblemHttpResult> Get(string slug, OperationStore store) =>
+        slug.Length <= Limits.Slug && store.Get(slug) is { } operation ? TypedResults.Ok(operation) : NotFound();
 
     public static IResult Incidents(string slug, [AsParameters] IncidentQuery query, IncidentStore store, Catalog catalog, HttpContext http) =>
         slug.Length <= Limits.Slug && catalog.IsOperation(slug)
