@@ -7,7 +7,7 @@ namespace IncidentApi.DataBuild.Seed;
 public static partial class SeedValidator
 {
     // Messages name fields as the YAML spells them ("target.name"), not FluentValidation's "Target Name".
-    static SeedValidator() => ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : CamelPath(member.Name);
+    static SeedValidator() => ValidationNames.UseCamelCase();
 
     public static List<SeedProblem> Check(SeedSet seed)
     {
@@ -41,7 +41,7 @@ public static partial class SeedValidator
     internal sealed record References(HashSet<string> Countries, HashSet<string> Methods, HashSet<string> Operations);
 
     private static IEnumerable<SeedProblem> Run<T>(IValidator<T> validator, T record, SeedLocation at) =>
-        validator.Validate(record).Errors.Select(e => SeedProblem.At(at, $"{CamelPath(e.PropertyName)}: {e.ErrorMessage}"));
+        validator.Validate(record).Errors.Select(e => SeedProblem.At(at, $"{ValidationNames.CamelPath(e.PropertyName)}: {e.ErrorMessage}"));
 
     private static IEnumerable<SeedProblem> Duplicates<T>(IEnumerable<T> records, Func<T, string?> key, string what) where T : ISeedRecord =>
         records.Where(r => key(r) is not null).GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1)
@@ -59,8 +59,6 @@ public static partial class SeedValidator
         }
     }
 
-    // "Sources[0].Quote" -> "sources[0].quote", the field names as written in the YAML.
-    private static string CamelPath(string path) => string.Join('.', path.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] internal static partial Regex Slug();
     [GeneratedRegex(SearchText.HanCharacter)] internal static partial Regex Han();

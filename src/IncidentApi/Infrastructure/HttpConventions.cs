@@ -79,7 +79,7 @@ public static class HttpConventions
         });
         services.AddResponseCache();
         services.AddValidatorsFromAssemblyContaining<Catalog>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        IncidentApi.DataBuild.ValidationNames.UseCamelCase();
         return builder;
     }
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using FluentValidation;
 
 namespace IncidentApi.Infrastructure;
@@ -31,7 +30,7 @@ public static class QueryChecks
                 if (errors.Count == 0 && arguments is not null && http.RequestServices.GetService(validatorType!) is IValidator validator)
                 {
                     var result = await validator.ValidateAsync(new ValidationContext<object>(arguments));
-                    errors = result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                    errors = result.Errors.GroupBy(e => IncidentApi.DataBuild.ValidationNames.CamelPath(e.PropertyName))
                         .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
                 }
                 if (errors.Count > 0)
