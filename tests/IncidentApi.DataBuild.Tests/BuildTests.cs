@@ -69,10 +69,10 @@ public sealed class RejectionTests
         { "precision mismatch", "datePrecision: day", "datePrecision: month", "'month' does not match date '2016-11-16'" },
         { "unknown outcome", "outcome: returned", "outcome: vanished", "outcome: unknown outcome" },
         { "unknown target type", "type: fugitive-official", "type: spy", "target.type: unknown target type" },
-        { "unknown field", "confidence: high", "confidence: high\nrumour: something", "rumour" },
+        { "unknown field", "confidence: high", "confidence: high\nrumour: something", "unknown field 'rumour'" },
         { "id not file name", "id: syn-01-ca-2016-sky-net", "id: syn-99", "id: must equal the file name" },
         { "same person same date", "name: Synthetic Person 00001", "name: Synthetic Person 00003\n  # same person as syn-03", "PLACEHOLDER" },
-        { "yaml syntax", "title: Synthetic", "title: [Synthetic", "" },
+        { "yaml syntax", "title: Synthetic incident", "title: [Synthetic incident", "expected a single text value here" },
     };
 
     [Theory]
@@ -100,6 +100,13 @@ public sealed class RejectionTests
         var problem = result.Problems.Select(p => p.ToString()).FirstOrDefault(p => p.Contains(File1) || p.Contains("syn-03")) ?? "";
         Assert.StartsWith("data/incidents/", problem);
         Assert.Contains(reason, string.Join("\n", result.Problems));
+        if (kind != "same person same date")
+        {
+            // The line of the offending field, not the record's first line.
+            var at = text.IndexOf(replace, StringComparison.Ordinal) + replace.TrimEnd('\n').LastIndexOf('\n') + 1;   // its last line
+            var line = text[..at].Count(c => c == '\n') + 1;
+            Assert.Contains(result.Problems, p => p.File.EndsWith(File1 + ".yaml") && p.Line == line && p.Reason.Contains(reason));
+        }
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(db)));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(db)!, "*.tmp"));
     }

@@ -4,8 +4,17 @@ namespace IncidentApi.DataBuild.Seed;
 // YAML reader can fill them; nothing changes them after reading. Unknown fields are rejected by the reader.
 
 /// <summary>Where a record came from, so every problem names file, line and record.</summary>
-public sealed record SeedLocation(string File, int Line, string Record)
+/// <param name="Lines">The line of each field of the record, by path as the YAML spells it ("sources[1].quote").</param>
+public sealed record SeedLocation(string File, int Line, string Record, IReadOnlyDictionary<string, int>? Lines = null)
 {
+    /// <summary>The line of <paramref name="path"/>, else of its nearest enclosing field, else of the record.</summary>
+    public int LineOf(string path)
+    {
+        for (var p = path; Lines is not null && p.Length > 0; p = p[..Math.Max(0, p.LastIndexOfAny(['.', '[']))])
+            if (Lines.TryGetValue(p, out var line)) return line;
+        return Line;
+    }
+
     public override string ToString() => $"{File}:{Line}: {Record}";
 }
 
@@ -132,7 +141,7 @@ public sealed class FigureSeed : ISeedRecord
     [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
 }
 
-public sealed class DatasetInfoSeed
+public sealed class DatasetInfoSeed : ISeedRecord
 {
     public string? Title { get; set; }
     public string? Description { get; set; }
@@ -141,6 +150,7 @@ public sealed class DatasetInfoSeed
     public string? Citation { get; set; }
     public string? SeedData { get; set; }
     public string? Corrections { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
 }
 
 /// <summary>Everything read from a seed directory.</summary>

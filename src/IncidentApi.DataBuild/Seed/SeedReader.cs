@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -10,7 +11,7 @@ namespace IncidentApi.DataBuild.Seed;
 /// incidents/*.yaml (one incident each). A field the models do not know, a duplicate key or a YAML error is a
 /// problem, never silently skipped; such an error ends the reading of that file only, so other files still report.
 /// </summary>
-public static class SeedReader
+public static partial class SeedReader
 {
     public const string IncidentsFolder = "incidents";
 
@@ -44,17 +45,20 @@ public static class SeedReader
                     item.Location = new(Display(path), line, key(item) ?? $"item {items.Count + 1}");
                     items.Add(item);
                 }
+                var lines = YamlLines.OfFile(path);
+                for (var i = 0; i < items.Count && i < lines.Count; i++) items[i].Location = items[i].Location! with { Lines = lines[i] };
             });
             return items;
         }
 
-        T? ReadOne<T>(string path) where T : class
+        T? ReadOne<T>(string path, Action<T, IReadOnlyDictionary<string, int>>? withLines = null) where T : class
         {
             T? result = null;
             Guard(path, Display(path), parser =>
             {
                 result = Yaml.Deserialize<T>(parser);
                 if (result is null) problems.Add(new(Display(path), 1, "-", "file is empty"));
+                else withLines?.Invoke(result, YamlLines.OfFile(path).FirstOrDefault() ?? []);
             });
             return result;
         }
@@ -68,13 +72,13 @@ public static class SeedReader
             }
             catch (YamlException e)
             {
-                var reason = (e.InnerException?.Message ?? e.Message).Trim();
-                problems.Add(new(display, (int)e.Start.Line, Path.GetFileNameWithoutExtension(path), reason));
+                problems.Add(new(display, (int)e.Start.Line, Path.GetFileNameWithoutExtension(path), Explain(e)));
             }
         }
 
         var datasetPath = Path.Combine(dataDir, "dataset.yaml");
-        var dataset = File.Exists(datasetPath) ? ReadOne<DatasetInfoSeed>(datasetPath) : null;
+        var dataset = File.Exists(datasetPath)
+            ? ReadOne<DatasetInfoSeed>(datasetPath, (d, lines) => d.Location = new(Display(datasetPath), 1, "dataset", lines)) : null;
         if (!File.Exists(datasetPath)) problems.Add(new(Display(datasetPath), 0, "-", "file is missing"));
 
         var countries = ReadList<CountrySeed>("countries.yaml", c => c.Code);
@@ -88,12 +92,24 @@ public static class SeedReader
         if (!Directory.Exists(incidentDir)) problems.Add(new(Display(incidentDir), 0, "-", "folder is missing"));
         else
             foreach (var path in Directory.EnumerateFiles(incidentDir, "*.yaml").Order(StringComparer.Ordinal))
-                if (ReadOne<IncidentSeed>(path) is { } incident)
-                {
-                    incident.Location = new(Display(path), 1, incident.Id ?? Path.GetFileNameWithoutExtension(path));
+                if (ReadOne<IncidentSeed>(path, (incident, lines) =>
+                        incident.Location = new(Display(path), 1, incident.Id ?? Path.GetFileNameWithoutExtension(path), lines)) is { } incident)
                     incidents.Add(incident);
-                }
 
         return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, figures, incidents), problems);
+    }
+
+    [GeneratedRegex(@"^Property '(?<name>[^']+)' not found on type")] private static partial Regex UnknownField();
+
+    /// <summary>A YAML error in the codebook's words: no .NET type names.</summary>
+    private static string Explain(YamlException e)
+    {
+        var message = (e.InnerException?.Message ?? e.Message).Trim();
+        if (UnknownField().Match(message) is { Success: true } m) return $"unknown field '{m.Groups["name"].Value}' (the codebook, data/README.md, lists the fields)";
+        if (message.StartsWith("No node deserializer", StringComparison.Ordinal))
+            return message.Contains("System.String", StringComparison.Ordinal)
+                ? "expected a single text value here, found a list or mapping (quote a value that starts with [ or {)"
+                : "this value has the wrong shape here (a list where text is expected, or the reverse)";
+        return message;
     }
 }

@@ -17,7 +17,7 @@ public static partial class SeedValidator
             seed.Operations.Select(o => o.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal));
 
         var problems = new List<SeedProblem>();
-        problems.AddRange(Run(new DatasetValidator(), seed.Dataset, new SeedLocation("data/dataset.yaml", 1, "dataset")));
+        problems.AddRange(Run(new DatasetValidator(), seed.Dataset, seed.Dataset.Location ?? new SeedLocation("data/dataset.yaml", 1, "dataset")));
         foreach (var c in seed.Countries) problems.AddRange(Run(new CountryValidator(), c, c.Location!));
         foreach (var p in seed.Places) problems.AddRange(Run(new PlaceValidator(refs), p, p.Location!));
         foreach (var m in seed.Methods) problems.AddRange(Run(new MethodValidator(), m, m.Location!));
@@ -40,8 +40,13 @@ public static partial class SeedValidator
 
     internal sealed record References(HashSet<string> Countries, HashSet<string> Methods, HashSet<string> Operations);
 
+    // Each problem names the line of the field it is about (see SeedLocation.LineOf).
     private static IEnumerable<SeedProblem> Run<T>(IValidator<T> validator, T record, SeedLocation at) =>
-        validator.Validate(record).Errors.Select(e => SeedProblem.At(at, $"{ValidationNames.CamelPath(e.PropertyName)}: {e.ErrorMessage}"));
+        validator.Validate(record).Errors.Select(e =>
+        {
+            var field = ValidationNames.CamelPath(e.PropertyName);
+            return new SeedProblem(at.File, at.LineOf(field), at.Record, $"{field}: {e.ErrorMessage}");
+        });
 
     private static IEnumerable<SeedProblem> Duplicates<T>(IEnumerable<T> records, Func<T, string?> key, string what) where T : ISeedRecord =>
         records.Where(r => key(r) is not null).GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1)
