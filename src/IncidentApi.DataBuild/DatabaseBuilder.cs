@@ -23,7 +23,8 @@ public static class DatabaseBuilder
         var (seed, problems) = SeedReader.Read(dataDir);
         if (problems.Count == 0) problems.AddRange(SeedValidator.Check(seed));
         if (problems.Count > 0) return new(problems, version, 0);
-        Write(output, db => Loader.Insert(db, seed, version, DateTimeOffset.UtcNow));
+        var seeds = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFullPath(dataDir)).Replace('\\', '/');
+        Write(output, db => Loader.Insert(db, seed, version, seeds));
         return new([], version, seed.Incidents.Count);
     }
 
@@ -39,7 +40,7 @@ public static class DatabaseBuilder
         var version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes($"{DatasetVersion.Of(dataDir)}|synthetic|{count}")))[..16];
         if (problems.Count > 0) return new(problems, version, 0);
-        Write(output, db => Loader.Insert(db, seed, version, DateTimeOffset.UtcNow));
+        Write(output, db => Loader.Insert(db, seed, version, seeds: null));
         return new([], version, count);
     }
 
@@ -68,14 +69,24 @@ public static class DatabaseBuilder
     }
 
     /// <summary>The dataset version stored in a database, or null when the file is missing or unreadable.</summary>
-    public static string? ReadVersion(string database)
+    public static string? ReadVersion(string database) => ReadMeta(database, "version");
+
+    /// <summary>
+    /// The seed directory (full path) that this builder built <paramref name="database"/> from, or null when it did not
+    /// build it from seeds: synthetic data, another tool's file, a file from before the marker, or an unreadable one.
+    /// The service rebuilds only a file whose seeds are its own configured seed directory.
+    /// </summary>
+    public static string? SeedsOf(string database) =>
+        ReadMeta(database, "seeds") is { } seeds ? Path.GetFullPath(seeds, Path.GetDirectoryName(Path.GetFullPath(database))!) : null;
+
+    private static string? ReadMeta(string database, string key)
     {
         if (!File.Exists(database)) return null;
         try
         {
             using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             db.Open();
-            return db.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'version'");
+            return db.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = @key", new { key });
         }
         catch (SqliteException)
         {

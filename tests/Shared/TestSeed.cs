@@ -26,7 +26,8 @@ public static class TestSeed
         Directory.CreateDirectory(Path.Combine(data, "incidents"));
         foreach (var file in new[] { "countries.yaml", "methods.yaml", "operations.yaml", "figures.yaml", "dataset.yaml" })
             File.Copy(Path.Combine(RealData, file), Path.Combine(data, file));
-        File.Copy(Path.Combine(SyntheticSeed, "places.yaml"), Path.Combine(data, "places.yaml"));
+        foreach (var file in new[] { "places.yaml", "releases.yaml" })
+            File.Copy(Path.Combine(SyntheticSeed, file), Path.Combine(data, file));
         foreach (var file in Directory.GetFiles(Path.Combine(SyntheticSeed, "incidents")))
             File.Copy(file, Path.Combine(data, "incidents", Path.GetFileName(file)));
         return data;

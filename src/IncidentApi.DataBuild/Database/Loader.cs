@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using IncidentApi.DataBuild.Seed;
 using Microsoft.Data.Sqlite;
@@ -8,7 +7,9 @@ namespace IncidentApi.DataBuild.Database;
 /// <summary>Writes a validated seed set into an empty database created by <see cref="Schema"/>, in one transaction.</summary>
 public static class Loader
 {
-    public static void Insert(SqliteConnection db, SeedSet seed, string version, DateTimeOffset builtAt)
+    /// <param name="seeds">The seed directory relative to the database's folder, recorded so that the service knows a
+    /// file it may rebuild (see DatabaseBuilder.SeedsOf); null for synthetic data.</param>
+    public static void Insert(SqliteConnection db, SeedSet seed, string version, string? seeds)
     {
         using var tx = db.BeginTransaction();
         db.Execute("INSERT INTO countries VALUES (@Code, @Alpha3, @Name, @Region, @Subregion, @Lat, @Lon)", seed.Countries, tx);
@@ -26,6 +27,8 @@ public static class Loader
             seed.Operations.SelectMany(o => o.Sources!.Select((s, i) =>
                 new { Operation = o.Slug, Position = i + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Quote })), tx);
 
+        db.Execute("INSERT INTO releases VALUES (@Version, @Position, @Date, @Summary)",
+            seed.Releases.Select((r, i) => new { r.Version, Position = i + 1, r.Date, r.Summary }), tx);
         db.Execute("INSERT INTO figures VALUES (@Key, @Position, @Publisher, @Report, @Period, @Figure, @Unit, @Scope, @Url, @PublishedOn, @Quote, @Notes)",
             seed.Figures.Select((f, i) => new { f.Key, Position = i + 1, f.Publisher, f.Report, f.Period, f.Figure, f.Unit, f.Scope, f.Url, f.PublishedOn, f.Quote, f.Notes }), tx);
 
@@ -66,7 +69,9 @@ public static class Loader
         var meta = new Dictionary<string, string?>
         {
             ["version"] = version,
-            ["builtAt"] = builtAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            // A function of the seeds alone, never the wall clock: the same seeds give the same bytes everywhere.
+            ["release"] = seed.Release.Version, ["releaseDate"] = seed.Release.Date,
+            ["builtAt"] = $"{seed.Release.Date}T00:00:00Z", ["seeds"] = seeds,
             ["title"] = seed.Dataset.Title, ["description"] = seed.Dataset.Description, ["license"] = seed.Dataset.License,
             ["licenseUrl"] = seed.Dataset.LicenseUrl, ["citation"] = seed.Dataset.Citation, ["seedData"] = seed.Dataset.SeedData,
             ["corrections"] = seed.Dataset.Corrections,

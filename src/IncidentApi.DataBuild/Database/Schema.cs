@@ -27,6 +27,8 @@ public static class Schema
         CREATE TABLE operation_sources (
             operation TEXT NOT NULL, position INTEGER NOT NULL, url TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT,
             published_on TEXT, quote TEXT NOT NULL, PRIMARY KEY (operation, position)) WITHOUT ROWID;
+        CREATE TABLE releases (
+            version TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, date TEXT NOT NULL, summary TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE figures (
             key TEXT PRIMARY KEY, position INTEGER NOT NULL, publisher TEXT NOT NULL, report TEXT, period TEXT,
             figure INTEGER NOT NULL, unit TEXT NOT NULL, scope TEXT, url TEXT, published_on TEXT, quote TEXT NOT NULL,

@@ -153,6 +153,15 @@ public sealed class DatasetInfoSeed : ISeedRecord
     [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
 }
 
+/// <summary>One release of the seed data (releases.yaml, oldest first): the last one is the release being built.</summary>
+public sealed class ReleaseSeed : ISeedRecord
+{
+    public string? Version { get; set; }
+    public string? Date { get; set; }
+    public string? Summary { get; set; }
+    [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
 /// <summary>Everything read from a seed directory.</summary>
 public sealed record SeedSet(
     DatasetInfoSeed Dataset,
@@ -161,4 +170,9 @@ public sealed record SeedSet(
     IReadOnlyList<MethodSeed> Methods,
     IReadOnlyList<OperationSeed> Operations,
     IReadOnlyList<FigureSeed> Figures,
-    IReadOnlyList<IncidentSeed> Incidents);
+    IReadOnlyList<ReleaseSeed> Releases,
+    IReadOnlyList<IncidentSeed> Incidents)
+{
+    /// <summary>The release these seeds are: the last in releases.yaml.</summary>
+    public ReleaseSeed Release => Releases.Count > 0 ? Releases[^1] : new ReleaseSeed();
+}

@@ -7,7 +7,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace IncidentApi.DataBuild.Seed;
 
 /// <summary>
-/// Reads a seed directory: dataset.yaml, countries.yaml, places.yaml, methods.yaml, operations.yaml, figures.yaml (lists) and
+/// Reads a seed directory: dataset.yaml, countries.yaml, places.yaml, methods.yaml, operations.yaml, figures.yaml, releases.yaml (lists) and
 /// incidents/*.yaml (one incident each). A field the models do not know, a duplicate key or a YAML error is a
 /// problem, never silently skipped; such an error ends the reading of that file only, so other files still report.
 /// </summary>
@@ -86,6 +86,7 @@ public static partial class SeedReader
         var methods = ReadList<MethodSeed>("methods.yaml", m => m.Slug);
         var operations = ReadList<OperationSeed>("operations.yaml", o => o.Slug);
         var figures = ReadList<FigureSeed>("figures.yaml", f => f.Key);
+        var releases = ReadList<ReleaseSeed>("releases.yaml", r => r.Version);
 
         var incidents = new List<IncidentSeed>();
         var incidentDir = Path.Combine(dataDir, IncidentsFolder);
@@ -96,7 +97,7 @@ public static partial class SeedReader
                         incident.Location = new(Display(path), 1, incident.Id ?? Path.GetFileNameWithoutExtension(path), lines)) is { } incident)
                     incidents.Add(incident);
 
-        return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, figures, incidents), problems);
+        return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, figures, releases, incidents), problems);
     }
 
     [GeneratedRegex(@"^Property '(?<name>[^']+)' not found on type")] private static partial Regex UnknownField();

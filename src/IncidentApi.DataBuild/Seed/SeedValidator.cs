@@ -24,6 +24,10 @@ public static partial class SeedValidator
         foreach (var o in seed.Operations) problems.AddRange(Run(new OperationValidator(refs), o, o.Location!));
         foreach (var f in seed.Figures) problems.AddRange(Run(new FigureValidator(), f, f.Location!));
         foreach (var i in seed.Incidents) problems.AddRange(Run(new IncidentValidator(refs), i, i.Location!));
+        foreach (var r in seed.Releases) problems.AddRange(Run(new ReleaseValidator(), r, r.Location!));
+        if (seed.Releases.Count == 0) problems.Add(new("data/releases.yaml", 1, "-", "needs at least one release: the last one is the release being built"));
+        problems.AddRange(seed.Releases.Zip(seed.Releases.Skip(1)).Where(p => string.CompareOrdinal(p.Second.Date, p.First.Date) <= 0)
+            .Select(p => SeedProblem.At(p.Second.Location!, $"date: releases are listed oldest first; {p.Second.Date} is not after {p.First.Date}")));
 
         problems.AddRange(Duplicates(seed.Countries, c => c.Code, "country code"));
         problems.AddRange(Duplicates(seed.Countries, c => c.Alpha3, "alpha-3 code"));
@@ -32,6 +36,7 @@ public static partial class SeedValidator
         problems.AddRange(Duplicates(seed.Operations, o => o.Slug, "operation slug"));
         problems.AddRange(Duplicates(seed.Figures, f => f.Key, "figure key"));
         problems.AddRange(Duplicates(seed.Incidents, i => i.Id, "incident id"));
+        problems.AddRange(Duplicates(seed.Releases, r => r.Version, "release version"));
         problems.AddRange(Duplicates(seed.Incidents, i => i.Target?.Name is { } name && i.Date is { } date ? $"{name.ToLowerInvariant()} on {date}" : null,
             "person and date (two records for the same person on the same date)"));
         problems.AddRange(ParentCycles(seed.Operations));
@@ -237,6 +242,16 @@ internal sealed class PlaceValidator : AbstractValidator<PlaceSeed>
         RuleFor(p => p.City).NotEmpty();
         RuleFor(p => p.Lat).NotNull().InclusiveBetween(-90, 90);
         RuleFor(p => p.Lon).NotNull().InclusiveBetween(-180, 180);
+    }
+}
+
+internal sealed class ReleaseValidator : AbstractValidator<ReleaseSeed>
+{
+    public ReleaseValidator()
+    {
+        RuleFor(r => r.Version).NotEmpty().MaximumLength(20).Matches(@"^[0-9]+(\.[0-9]+)*$").WithMessage("must be a release number such as 2.0");
+        RuleFor(r => r.Date).Day();
+        RuleFor(r => r.Summary).NotEmpty().MaximumLength(2000);
     }
 }
 

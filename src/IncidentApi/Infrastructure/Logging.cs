@@ -15,8 +15,17 @@ public static class Logging
         {
             log.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
             if (Console.IsOutputRedirected) log.WriteTo.Console(new CompactJsonFormatter());
-            else log.WriteTo.Console();
+            // A terminal gets an exception's type and message, never its stack trace (the JSON logs keep that).
+            else log.Enrich.With<ExceptionSummary>().WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{ExceptionSummary}{NewLine}");
         }, preserveStaticLogger: true);
         return builder;
+    }
+
+    private sealed class ExceptionSummary : Serilog.Core.ILogEventEnricher
+    {
+        public void Enrich(Serilog.Events.LogEvent log, Serilog.Core.ILogEventPropertyFactory factory)
+        {
+            if (log.Exception is { } e) log.AddPropertyIfAbsent(factory.CreateProperty(nameof(ExceptionSummary), $" ({e.GetType().Name}: {e.Message})"));
+        }
     }
 }

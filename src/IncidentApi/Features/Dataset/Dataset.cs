@@ -9,8 +9,13 @@ public sealed record DateCoverage(string? From, string? To);
 public sealed record FigureDto(
     string Key, string Publisher, string? Report, string? Period, long Figure, string Unit, string? Scope, string? Url,
     string? PublishedOn, string Quote, string? Notes);
+/// <summary>A dated release of the seed data.</summary>
+public sealed record ReleaseRef(string Version, string Date);
 public sealed record DatasetDto(
-    string Version, string BuiltAt, string Title, string? Description, DatasetCounts Counts, DateCoverage Coverage,
+    string Version,
+    [property: System.ComponentModel.Description("Deprecated: the current release's date at midnight UTC (no longer the wall-clock build time, so identical data gives identical bytes). Use release.date.")]
+    [property: Obsolete("Use Release.Date.")] string BuiltAt,
+    ReleaseRef Release, string Title, string? Description, DatasetCounts Counts, DateCoverage Coverage,
     string License, string? LicenseUrl, string Citation, string? SeedData, string? Corrections, IReadOnlyList<FigureDto> Figures);
 
 public sealed class DatasetStore(Db db)
@@ -31,9 +36,12 @@ public sealed class DatasetStore(Db db)
             SELECT key, publisher, report, period, figure, unit, scope, url, published_on, quote, notes FROM figures ORDER BY position
             """).ToList();
         string? M(string key) => meta.GetValueOrDefault(key);
-        var citation = (M("citation") ?? "").Replace("{version}", M("version")).Replace("{builtAt}", M("builtAt"));
-        return new(M("version")!, M("builtAt")!, M("title") ?? "", M("description"), counts, coverage, M("license") ?? "", M("licenseUrl"),
+        var citation = (M("citation") ?? "").Replace("{version}", M("version")).Replace("{builtAt}", M("builtAt"))
+            .Replace("{release}", M("release")).Replace("{releaseDate}", M("releaseDate"));
+#pragma warning disable CS0618   // builtAt stays in v1 for published clients
+        return new(M("version")!, M("builtAt")!, new(M("release")!, M("releaseDate")!), M("title") ?? "", M("description"), counts, coverage, M("license") ?? "", M("licenseUrl"),
             citation, M("seedData"), M("corrections"), figures);
+#pragma warning restore CS0618
     }
 }
 
