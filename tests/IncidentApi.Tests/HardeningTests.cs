@@ -168,7 +168,9 @@ public sealed class SwapTests
 /// <summary>The service on Kestrel, loopback, a free port.</summary>
 public class KestrelFactory : ApiFactory
 {
-    public KestrelFactory()
+    public KestrelFactory() : this(TestSeed.BuildDatabase()) { }
+
+    protected KestrelFactory(string databasePath) : base(databasePath)
     {
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         StartServer();

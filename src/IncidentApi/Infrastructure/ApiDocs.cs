@@ -166,10 +166,36 @@ public static class ApiDocs
                 Add(operation, "406", "Not acceptable: neither the format parameter nor the Accept header names a representation this endpoint can produce.", "ProblemDetails", context);
             }
             // The rate limiter and the exception handler sit in front of every endpoint, the health probes included.
-            Add(operation, "429", "Rate limit exceeded (per client address); retry after the number of seconds in Retry-After.", "ProblemDetails", context,
+            Add(operation, "429", "Rate limit exceeded (per client address, from trusted proxies' X-Forwarded-For behind a load balancer); retry after the number of seconds in Retry-After.", "ProblemDetails", context,
                 Headers(("Retry-After", new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" } })));
             Add(operation, "500", "Unexpected error: problem details with a traceId to quote; never a stack trace, SQL or file path.", "ProblemDetails", context);
+            Add(operation, "413", "The request has a body; the API answers GET and HEAD only and takes none.", "ProblemDetails", context, Headers());
+            Add(operation, "414", $"The request line is longer than {RequestLimits.RequestLine / 1024} KiB.", "ProblemDetails", context, Headers());
+            Add(operation, "431", $"The request headers total more than {RequestLimits.Headers / 1024} KiB.", "ProblemDetails", context, Headers());
+            // The limiter announces the quota on every response it lets through or refuses (RateLimiting).
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key[0] is '2' or '4'))
+                if (response is OpenApiResponse quoted)
+                {
+                    quoted.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    quoted.Headers[RateLimiting.Policy] = QuotaPolicyHeader;
+                    quoted.Headers[RateLimiting.Remaining] = QuotaHeader;
+                    quoted.Headers.TryAdd("Access-Control-Allow-Origin", AllowOriginHeader);
+                }
         }
+
+        private static readonly OpenApiHeader QuotaPolicyHeader = new()
+        {
+            Description = "The per-client quota (IETF draft-ietf-httpapi-ratelimit-headers): q requests per window of w seconds, e.g. \"per-client\";q=200;w=4 " +
+                "(a bucket of 200 requests that refills in 4 s).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+        };
+
+        private static readonly OpenApiHeader QuotaHeader = new()
+        {
+            Description = "What is left of this client's quota: r requests remain, and the bucket is full again in t seconds (on a 429, t is the Retry-After), " +
+                "e.g. \"per-client\";r=187;t=1.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+        };
 
         private static readonly Dictionary<string, string> HealthDescriptions = new()
         {
@@ -200,9 +226,11 @@ public static class ApiDocs
         private static Dictionary<string, IOpenApiHeader> Headers(params (string Name, OpenApiHeader Header)[] headers)
         {
             var all = headers.ToDictionary(h => h.Name, h => (IOpenApiHeader)h.Header);
-            all["Access-Control-Allow-Origin"] = new OpenApiHeader { Description = "* (any origin) when the request carries an Origin header.", Schema = Const("*") };
+            all["Access-Control-Allow-Origin"] = AllowOriginHeader;
             return all;
         }
+
+        private static readonly OpenApiHeader AllowOriginHeader = new() { Description = "* (any origin) when the request carries an Origin header.", Schema = Const("*") };
 
         private static PropertyInfo? FindProperty(MethodInfo method, string name) =>
             method.GetParameters().Where(p => p.IsDefined(typeof(AsParametersAttribute)))

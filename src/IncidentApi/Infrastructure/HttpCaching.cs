@@ -32,6 +32,7 @@ public static class HttpCaching
                 .SetVaryByQuery("*")
                 .SetVaryByHeader("Accept", "Accept-Encoding")
                 .VaryByValue(http => new("version", http.RequestServices.GetRequiredService<Catalog>().Version))
+                .VaryByValue(http => new("linkBase", Proxies.LinkBase(http) ?? ""))   // links name the host: one host's never reach another
                 .With(ctx => OutputFormat.Of(ctx.HttpContext.Request, ctx.HttpContext.Request.Query["format"], OutputFormat.All) == OutputFormat.Json));
         });
 
@@ -56,7 +57,8 @@ public static class HttpCaching
         var key = new StringBuilder(version).Append('|').Append(request.Path.Value?.TrimEnd('/'));
         foreach (var (name, values) in request.Query.OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase))
             key.Append('|').Append(name.ToLowerInvariant()).Append('=').Append(values.ToString());
-        key.Append('|').Append(OutputFormat.Of(request, null, OutputFormat.All)).Append('|').Append(Coding(http));
+        key.Append('|').Append(OutputFormat.Of(request, null, OutputFormat.All)).Append('|').Append(Coding(http))
+            .Append('|').Append(Proxies.LinkBase(http));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
         return $"\"{version}-{Convert.ToHexStringLower(hash, 0, 8)}\"";
     }

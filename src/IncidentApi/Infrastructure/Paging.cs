@@ -16,12 +16,13 @@ public static class Paging
     public static PagedResponse<T> Respond<T>(HttpContext http, IReadOnlyList<T> data, int number, int size, long total)
     {
         var pages = Math.Max(1, (total + size - 1) / size);
+        var root = Proxies.LinkBase(http);   // absolute only from configuration or a trusted proxy, never a client's Host
         string Url(long page)
         {
             var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value);
             query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var builder = new QueryBuilder(query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
-            return $"{http.Request.PathBase}{http.Request.Path}{builder}";
+            return $"{root}{http.Request.PathBase}{http.Request.Path}{builder}";
         }
         var links = new PageLinks(Url(number), Url(1), number > 1 ? Url(Math.Min(number - 1, pages)) : null,
             number < pages ? Url(number + 1) : null, Url(pages));

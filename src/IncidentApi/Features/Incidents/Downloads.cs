@@ -8,6 +8,9 @@ namespace IncidentApi.Features.Incidents;
 /// <summary>
 /// CSV and GeoJSON exports: every match, streamed row by row with async writes (Kestrel forbids synchronous body
 /// writes), as a download. The status is 200, so the caching filter tags them like any other response.
+/// A download may stream for <c>Limits:DownloadSeconds</c> (default 120 s; the whole real dataset takes well under
+/// one), instead of the 30 s request timeout; past it the connection is closed mid-body, so a slow client can never
+/// hold the server indefinitely and never mistakes a cut-off file for a whole one (the chunked body has no end).
 /// </summary>
 internal abstract class Download(IEnumerable<IncidentDto> incidents, string[]? fields, string fileName, string contentType)
     : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
@@ -21,7 +24,21 @@ internal abstract class Download(IEnumerable<IncidentDto> incidents, string[]? f
     {
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        await WriteAsync(http.Response.Body, http.RequestAborted);
+        http.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.DisableTimeout();   // bounded below instead
+        var limit = TimeSpan.FromSeconds(http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Limits:DownloadSeconds", 120));
+        using var deadline = new CancellationTokenSource(limit);
+        // Abort rather than cancel: a write blocked on a client that stopped reading only ends when the connection does.
+        await using var abort = deadline.Token.Register(http.Abort);
+        try
+        {
+            await WriteAsync(http.Response.Body, http.RequestAborted);
+        }
+        catch (Exception e) when (http.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException
+            or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
+        {
+            if (deadline.IsCancellationRequested)
+                http.RequestServices.GetRequiredService<ILogger<Download>>().LogWarning("Download stopped after {Seconds} s: the client read too slowly", limit.TotalSeconds);
+        }
     }
 
     protected abstract Task WriteAsync(Stream body, CancellationToken cancel);

@@ -30,7 +30,13 @@ public static class IncidentEndpoints
     internal static IResult Respond(IncidentQuery query, IncidentFilter filter, IncidentStore store, HttpContext http)
     {
         var fields = query.FieldList;
-        switch (OutputFormat.Of(http.Request, query.Format, OutputFormat.All))
+        var format = OutputFormat.Of(http.Request, query.Format, OutputFormat.All);
+        if (format != OutputFormat.Json && (query.Page is not null || query.PageSize is not null))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [query.Page is not null ? "page" : "pageSize"] = [$"A {format} download holds every match, unpaged; drop page and pageSize, or ask for JSON to page."],
+            }, title: "Invalid query parameters", detail: "One or more query parameters are invalid; see errors.");
+        switch (format)
         {
             case OutputFormat.Csv: return new CsvDownload(store.Stream(filter, query.SortKey), fields);
             case OutputFormat.GeoJson: return new GeoJsonDownload(store.Stream(filter, query.SortKey), fields);
