@@ -31,9 +31,9 @@ base="http://127.0.0.1:$port"
 dotnet build src/IncidentApi -c Release --nologo -v q
 # The built app itself (not `dotnet run`, whose child would outlive a kill), run from its project folder, the
 # content root, so wwwroot is served; as the public sees it (Production), over a database that it builds from data/
-# into a temp file at start, with the rate limit out of the tests' way.
+# into a temp file at start, with the rate limit out of the tests' way and its public address configured (absolute links).
 (cd src/IncidentApi && ASPNETCORE_ENVIRONMENT=Production Database__Path="$work/incidents.db" Database__SeedPath="$root/data" \
-  RateLimit__PermitsPerSecond=100000 RateLimit__Burst=100000 \
+  RateLimit__PermitsPerSecond=100000 RateLimit__Burst=100000 Proxy__PublicBaseUrl="$base" \
   exec dotnet bin/Release/net10.0/IncidentApi.dll --urls "$base" > "$work/service.log" 2>&1) &
 pid=$!
 
