@@ -102,9 +102,9 @@ public sealed class BrokenDatabaseTests
     }
 
     private static string? ProblemOf(string path) =>
-        Infrastructure.DatabaseHealth.Problem(new Infrastructure.Db(
+        Features.Health.DatabaseHealth.Check(new Infrastructure.Db(
             Microsoft.Extensions.Options.Options.Create(new Infrastructure.DatabaseOptions { Path = path }),
-            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = "/" }));
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = "/" })).Problem;
 }
 
 public sealed class SwapTests

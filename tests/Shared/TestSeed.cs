@@ -12,9 +12,36 @@ public static class TestSeed
     public static string RealData => Path.Combine(RepoRoot, "data");
     private static string SyntheticSeed => Path.Combine(RepoRoot, "tests", "IncidentApi.Tests", "Seed");
 
+    // Every temporary folder of this test process lives under one root, deleted when the process exits; roots left by
+    // a process that crashed are swept at the next run. Tests therefore leave nothing behind in /tmp.
+    private static readonly string TempRoot = CreateTempRoot();
+
+    private static string CreateTempRoot()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "incidentapi-tests");
+        Directory.CreateDirectory(parent);
+        foreach (var stale in Directory.GetDirectories(parent))
+            if (!int.TryParse(Path.GetFileName(stale).Split('-')[0], out var pid) || !IsRunning(pid))
+                try { Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        var root = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return root;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
     public static string NewTempFolder()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "incidentapi-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -11,6 +11,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IncidentApi.Infrastructure;
 
+public static class ApiJson
+{
+    public static WebApplicationBuilder AddApiJson(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;   // Chinese names as text, not \u escapes
+        });
+        return builder;
+    }
+}
+
 /// <summary>Source-generated serializers for every response shape: no reflection per request. Nulls are written, never dropped.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PagedResponse<IncidentDto>))]

@@ -21,6 +21,9 @@ public static class Logging
         return builder;
     }
 
+    /// <summary>One structured event per request.</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging();
+
     private sealed class ExceptionSummary : Serilog.Core.ILogEventEnricher
     {
         public void Enrich(Serilog.Events.LogEvent log, Serilog.Core.ILogEventPropertyFactory factory)

@@ -1,0 +1,83 @@
+using FluentValidation;
+using IncidentApi.DataBuild;
+
+namespace IncidentApi.Features.Filter;
+
+/// <summary>
+/// The incident filters of the contract, as query parameters, shared by /incidents, the country and operation
+/// sub-lists and /stats: each filter's name, documentation, rule and normal form are here, and its SQL in
+/// <see cref="IncidentFilter"/>. Adding a filter touches these two files only. Values are read only after
+/// <see cref="IncidentFilterRules"/> has passed them (see <see cref="QueryChecks"/>).
+/// </summary>
+public class IncidentFilterQuery
+{
+    [ParamDoc("Full-text search over title, summary, people's names (Latin and Chinese script) and places. Every word must match; a Latin word also matches as a prefix.", Example = "extradition", MaxLength = Limits.Text)]
+    public string? Q { get; set; }
+
+    [ParamDoc("Host country (where the targeted person was), ISO 3166-1 alpha-2 or alpha-3, any case; comma-separated = any of. Incidents whose host country is unknown never match.", Example = "CA,AU", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
+    public QueryList? Country { get; set; }
+
+    [ParamDoc("The state that reached abroad, ISO 3166-1 alpha-2 or alpha-3; comma-separated = any of.", Example = "CN", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
+    public QueryList? OriginCountry { get; set; }
+
+    [ParamDoc("Operation or campaign slug (see /api/v1/operations); a parent includes its campaigns (sky-net includes sky-net-2021). Comma-separated = any of.", Example = "sky-net", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
+    public QueryList? Operation { get; set; }
+
+    [ParamDoc("Tactic slug (see /api/v1/methods); comma-separated = any of.", Example = "family-pressure,kidnapping", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
+    public QueryList? Method { get; set; }
+
+    [ParamDoc("Outcome; comma-separated = any of.", Example = "returned", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(Outcomes))]
+    public QueryList? Outcome { get; set; }
+
+    [ParamDoc("Type of the targeted person; comma-separated = any of.", Example = "fugitive-official", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(TargetTypes))]
+    public QueryList? TargetType { get; set; }
+
+    [ParamDoc("Inclusive lower date bound: YYYY, YYYY-MM or YYYY-MM-DD. An incident dated only to a year or month matches when that period overlaps the range.", Example = "2016", MaxLength = Limits.DateText, Pattern = Limits.DatePattern)]
+    public string? From { get; set; }
+
+    [ParamDoc("Inclusive upper date bound: YYYY, YYYY-MM or YYYY-MM-DD (to=2020 includes all of 2020).", Example = "2020-06", MaxLength = Limits.DateText, Pattern = Limits.DatePattern)]
+    public string? To { get; set; }
+
+    internal static IEnumerable<string> Outcomes => Vocabulary.Outcomes;
+    internal static IEnumerable<string> TargetTypes => Vocabulary.TargetTypes;
+
+    /// <summary>The normalised filter: codes as alpha-2, operations expanded to their campaigns, lists deduplicated.</summary>
+    public IncidentFilter ToFilter(ReferenceData reference) => new(
+        string.IsNullOrWhiteSpace(Q) ? null : SearchText.ToMatch(Q),
+        Values(Country, c => reference.CountryCode(c)!),
+        Values(OriginCountry, c => reference.CountryCode(c)!),
+        Values(Operation, reference.OperationAndDescendants),
+        Values(Method), Values(Outcome), Values(TargetType),
+        PartialDate.TryParse(From, out var from) ? from.Start : null,
+        PartialDate.TryParse(To, out var to) ? to.End : null);
+
+    private static string[]? Values(QueryList? list, Func<string, string>? normalise = null) =>
+        Values(list, v => [normalise is null ? v : normalise(v)]);
+
+    private static string[]? Values(QueryList? list, Func<string, IEnumerable<string>> expand) =>
+        list is not { Items.Length: > 0 } l ? null : l.Items.SelectMany(expand).Distinct().ToArray();
+}
+
+/// <summary>The rules for the shared incident filters; included by every query that filters incidents.</summary>
+internal sealed class IncidentFilterRules : AbstractValidator<IncidentFilterQuery>
+{
+    public IncidentFilterRules(ReferenceData reference)
+    {
+        RuleFor(q => q.Q).MaximumLength(Limits.Text)
+            .Must(q => string.IsNullOrWhiteSpace(q) || SearchText.ToMatch(q) is not null)
+            .WithMessage("Must contain at least one letter or digit.");
+        RuleFor(q => q.Country).KnownItems(c => reference.CountryCode(c) is not null, "Unknown country code(s): {0}. Use ISO 3166-1 alpha-2 or alpha-3, e.g. CA or CAN.");
+        RuleFor(q => q.OriginCountry).KnownItems(c => reference.CountryCode(c) is not null, "Unknown country code(s): {0}. Use ISO 3166-1 alpha-2 or alpha-3, e.g. CN or CHN.");
+        RuleFor(q => q.Operation).KnownItems(reference.IsOperation, "Unknown operation(s): {0}. See /api/v1/operations.");
+        RuleFor(q => q.Method).KnownItems(reference.IsMethod, "Unknown method(s): {0}. See /api/v1/methods.");
+        RuleFor(q => q.Outcome).KnownItems(Vocabulary.Outcomes.Contains, $"Unknown outcome(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Outcomes)}.");
+        RuleFor(q => q.TargetType).KnownItems(Vocabulary.TargetTypes.Contains, $"Unknown target type(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.TargetTypes)}.");
+        RuleFor(q => q.From).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
+        RuleFor(q => q.To).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
+        RuleFor(q => q.From)
+            .Must((q, from) => !PartialDate.TryParse(from, out var f) || !PartialDate.TryParse(q.To, out var t) || f.Start <= t.End)
+            .WithMessage("Must not be after 'to'.");
+    }
+
+    private static bool BeADate(string? value) => string.IsNullOrEmpty(value) || PartialDate.TryParse(value, out _);
+}

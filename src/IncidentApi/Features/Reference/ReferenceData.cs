@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using Dapper;
+
+namespace IncidentApi.Features.Reference;
+
+/// <summary>
+/// The small reference tables (countries, operations, methods) and the dataset version, read once per database
+/// file: the data never changes while a file is served, so validators and stores look codes and slugs up in memory.
+/// A replaced file (see <see cref="Db.Generation"/>) is read again on the next request.
+/// </summary>
+public sealed class ReferenceData(Db db)
+{
+    private volatile Snapshot? _current;
+
+    private sealed record Snapshot(int Generation, Tables Tables);
+
+    private Tables Current
+    {
+        get
+        {
+            var generation = db.Generation;
+            if (_current is { } current && current.Generation == generation) return current.Tables;
+            var tables = Load(db);
+            _current = new(generation, tables);
+            return tables;
+        }
+    }
+
+    public sealed record Country(string Code, string Alpha3, string Name, string Region);
+    private sealed record Operation(string Slug, string? Parent);
+    private sealed record Tables(
+        string Version,
+        FrozenDictionary<string, Country> CountryByCode,
+        FrozenSet<string> Regions,
+        FrozenDictionary<string, string[]> OperationWithDescendants,
+        FrozenSet<string> Methods);
+
+    /// <summary>The dataset version of the database being served.</summary>
+    public string Version => Current.Version;
+
+    /// <summary>The alpha-2 code for an alpha-2 or alpha-3 code in any case, or null when it is not a known country.</summary>
+    public string? CountryCode(string code) => Current.CountryByCode.GetValueOrDefault(code.Trim())?.Code;
+
+    public bool IsRegion(string region) => Current.Regions.Contains(region.Trim());
+
+    public bool IsOperation(string slug) => Current.OperationWithDescendants.ContainsKey(slug.Trim());
+
+    /// <summary>
+    /// The operation and all its campaigns, so that a parent includes its children. Empty for an unknown slug, which
+    /// validation rules out unless the file was swapped between validation and this call.
+    /// </summary>
+    public IEnumerable<string> OperationAndDescendants(string slug) => Current.OperationWithDescendants.GetValueOrDefault(slug.Trim()) ?? [];
+
+    public bool IsMethod(string slug) => Current.Methods.Contains(slug.Trim());
+
+    private static Tables Load(Db db)
+    {
+        using var connection = db.Open();
+        var countries = connection.Query<Country>("SELECT code, alpha3, name, region FROM countries").ToList();
+        var byCode = countries.Select(c => KeyValuePair.Create(c.Code, c))
+            .Concat(countries.Select(c => KeyValuePair.Create(c.Alpha3, c)))
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        var operations = connection.Query<Operation>("SELECT slug, parent FROM operations").ToList();
+        var tree = operations.ToFrozenDictionary(o => o.Slug, o => Descendants(o.Slug, operations).Prepend(o.Slug).ToArray());
+        var methods = connection.Query<string>("SELECT slug FROM methods").ToFrozenSet();
+        var version = connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'version'")!;
+        return new(version, byCode, countries.Select(c => c.Region).ToFrozenSet(StringComparer.OrdinalIgnoreCase), tree, methods);
+    }
+
+    private static IEnumerable<string> Descendants(string slug, List<Operation> all) =>
+        all.Where(o => o.Parent == slug).SelectMany(o => Descendants(o.Slug, all).Prepend(o.Slug));
+}

@@ -1,0 +1,15 @@
+
+namespace IncidentApi.Features.Stats;
+
+public static class StatsEndpoints
+{
+    public static void MapStats(this RouteGroupBuilder v1) =>
+        v1.MapGroup("/stats").WithTags("Statistics").MapRead("/", Get).WithName("GetStats")
+            .WithSummary("Incident counts grouped by one or two dimensions, for dashboards")
+            .WithDescription("Takes the same filters as /incidents. totalIncidents counts each matching incident once. " +
+                "Counting rule: an incident with two methods counts once under each method, so rows grouped by method can sum to more than totalIncidents; " +
+                "for every other dimension the rows sum to totalIncidents. Incidents whose value is unknown (e.g. no host country, or a month for an incident known only to a year) form a row with null.");
+
+    public static Ok<StatsDto> Get([AsParameters] StatsQuery query, StatsStore store, ReferenceData reference) =>
+        TypedResults.Ok(store.Count(query.ToFilter(reference), query.Dimensions));
+}

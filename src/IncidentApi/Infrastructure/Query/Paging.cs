@@ -1,0 +1,48 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IncidentApi.Infrastructure;
+
+public sealed record PageInfo(int Number, int Size, long TotalItems, long TotalPages);
+
+public sealed record PageLinks(string Self, string First, string? Prev, string? Next, string Last);
+
+/// <summary>The envelope of every paged list: data, page and links (the same links also go in an RFC 8288 Link header).</summary>
+public sealed record PagedResponse<T>(IReadOnlyList<T> Data, PageInfo Page, PageLinks Links);
+
+public static class Paging
+{
+    public static PagedResponse<T> Respond<T>(HttpContext http, IReadOnlyList<T> data, int number, int size, long total)
+    {
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var root = Proxies.LinkBase(http);   // absolute only from configuration or a trusted proxy, never a client's Host
+        string Url(long page)
+        {
+            var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+            query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var builder = new QueryBuilder(query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
+            return $"{root}{http.Request.PathBase}{http.Request.Path}{builder}";
+        }
+        var links = new PageLinks(Url(number), Url(1), number > 1 ? Url(Math.Min(number - 1, pages)) : null,
+            number < pages ? Url(number + 1) : null, Url(pages));
+        http.Response.Headers.Link = string.Join(", ", new[] { ("self", links.Self), ("first", links.First), ("prev", links.Prev), ("next", links.Next), ("last", links.Last) }
+            .Where(l => l.Item2 is not null).Select(l => $"<{l.Item2}>; rel=\"{l.Item1}\""));
+        return new(data, new(number, size, total, pages), links);
+    }
+
+    /// <summary>OpenAPI: a paged list's 200 carries its links in a Link header too.</summary>
+    public sealed class Docs : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.Parameters?.Any(p => p.Name == "page") != true || operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse ok) return;
+            (ok.Headers ??= new Dictionary<string, IOpenApiHeader>())["Link"] = new OpenApiHeader
+            {
+                Description = "RFC 8288 links of a paged JSON list: self, first, prev, next, last (the same as links in the body).", Schema = OperationDocs.Text(4000),
+            };
+        }
+    }
+}
