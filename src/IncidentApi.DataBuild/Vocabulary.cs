@@ -11,7 +11,18 @@ public static class Vocabulary
         ["fugitive-official", "businessperson", "dissident", "activist", "ethnic-minority", "religious-minority",
          "journalist", "other"];
 
+    /// <summary>"low" is in the list for v1 clients; a low-confidence record is never published (the builder rejects it).</summary>
     public static readonly string[] Confidence = ["high", "medium", "low"];
+
+    /// <summary>Who wrote a source's quoted text.</summary>
+    public static readonly string[] SourceKinds =
+        ["court", "prosecutor", "host-government", "origin-state", "other-government", "ngo", "press", "academic"];
+
+    /// <summary>How the origin state's role is established, strongest first.</summary>
+    public static readonly string[] Attributions = ["acknowledged", "judicial", "host-government", "reported", "alleged"];
+
+    /// <summary>Structured fields a curator may have read into the sources (listed in an incident's inferred), besides methods.&lt;slug&gt;.</summary>
+    public static readonly string[] InferableFields = ["originCountry", "hostCountry", "city", "date", "operation", "outcome", "people", "targets.type"];
 
     public static readonly string[] DatePrecisions = ["year", "month", "day"];
 

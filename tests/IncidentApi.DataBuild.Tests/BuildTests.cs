@@ -16,6 +16,14 @@ public sealed class BuildTests
     }
 
     [Fact]
+    public void The_changelog_is_generated_from_the_release_list_and_current()
+    {
+        var (seed, problems) = IncidentApi.DataBuild.Seed.SeedReader.Read(TestSeed.RealData);
+        Assert.Empty(problems);
+        Assert.Equal(Changelog.Render(seed), File.ReadAllText(Path.Combine(TestSeed.RealData, Changelog.FileName)).Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void The_same_seeds_give_the_same_version_wherever_they_are()
     {
         var (a, b) = (TestSeed.CreateDirectory(), TestSeed.CreateDirectory());
@@ -57,7 +65,7 @@ public sealed class RejectionTests
     public static TheoryData<string, string, string, string> BadRecords => new()
     {
         // description, text to replace in syn-01, replacement, expected reason
-        { "no source", "sources:\n- url: https://example.org/synthetic/01\n  publisher: Example Publisher\n  title: Synthetic source 01\n  publishedOn: '2016-11-16'\n  quote: Synthetic quote number 01 supporting a made-up record.\n", "sources: []\n", "sources: every incident needs at least one source" },
+        { "no source", "sources:\n- url: https://example.org/synthetic/01\n  publisher: Example Publisher\n  title: Synthetic source 01\n  publishedOn: '2016-11-16'\n  kind: prosecutor\n  quote: Synthetic quote number 01 supporting a made-up record.\n", "sources: []\n", "sources: every incident needs at least one source" },
         { "no quote", "  quote: Synthetic quote number 01 supporting a made-up record.", "  quote: null", "sources[0].quote: every source needs a verbatim quote" },
         { "long quote", "  quote: Synthetic quote number 01 supporting a made-up record.", "  quote: " + string.Join(' ', Enumerable.Repeat("word", 31)), "must be at most 30 words (has 31)" },
         { "relative url", "url: https://example.org/synthetic/01", "url: /synthetic/01", "sources[0].url: must be an absolute http(s) URL" },
@@ -68,7 +76,18 @@ public sealed class RejectionTests
         { "bad date", "date: '2016-11-16'", "date: '2016-13'", "date: must be a date YYYY, YYYY-MM or YYYY-MM-DD" },
         { "precision mismatch", "datePrecision: day", "datePrecision: month", "'month' does not match date '2016-11-16'" },
         { "unknown outcome", "outcome: returned", "outcome: vanished", "outcome: unknown outcome" },
-        { "unknown target type", "type: fugitive-official", "type: spy", "target.type: unknown target type" },
+        { "unknown target type", "type: fugitive-official", "type: spy", "targets[0].type: unknown target type" },
+        // Codebook v2: evidence a reader can check field by field.
+        { "unknown source kind", "kind: prosecutor", "kind: blog", "sources[0].kind: unknown source kind" },
+        { "unknown attribution", "attribution: judicial", "attribution: rumoured", "attribution: unknown attribution" },
+        { "attribution without its kind of source", "attribution: judicial", "attribution: acknowledged", "'acknowledged' needs a source of kind origin-state" },
+        { "confidence lowered without a reason", "confidence: high", "confidence: medium", "a record rated lower must say why in notes" },
+        { "low confidence published", "confidence: high", "confidence: low", "a low-confidence record is not published" },
+        { "unknown inferred field", "inferred: []", "inferred:\n- hostcountry", "unknown field 'hostcountry'" },
+        { "inferred method not among the methods", "inferred: []", "inferred:\n- methods.kidnapping", "'methods.kidnapping' is not one of this record's methods" },
+        { "no people", "people: 1", "people: 0", "people: 'people' must be greater than '0'" },
+        { "unnamed target", "- name: Synthetic Person 00001", "- name: null", "a target needs a name" },
+        { "a v1 target field", "attribution: judicial", "attribution: judicial\ntarget: x", "unknown field 'target'" },
         { "unknown field", "confidence: high", "confidence: high\nrumour: something", "unknown field 'rumour'" },
         { "id not file name", "id: syn-01-ca-2016-sky-net", "id: syn-99", "id: must equal the file name" },
         { "same person same date", "name: Synthetic Person 00001", "name: Synthetic Person 00003\n  # same person as syn-03", "PLACEHOLDER" },
@@ -109,6 +128,67 @@ public sealed class RejectionTests
         }
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(db)));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(db)!, "*.tmp"));
+    }
+
+    /// <summary>v2 rules whose failing record needs more than one edit.</summary>
+    public static TheoryData<string, string[], string> BadEvidence => new()
+    {
+        // description, pairs of (text in syn-01, replacement), expected reason
+        { "no source kind", ["  kind: prosecutor\n", ""], "sources[0].kind: 'kind' must not be empty" },
+        { "confidence above the rule", ["kind: prosecutor", "kind: press", "attribution: judicial", "attribution: reported"], "'high' is above what the sources allow" },
+        { "inferred names an empty field", ["city: Synthetic City", "city: null", "inferred: []", "inferred:\n- city"], "'city' is empty" },
+        { "fewer people than named targets", ["  type: fugitive-official\n", "  type: fugitive-official\n- name: Synthetic Person 00099\n  nameZh: null\n  type: null\n"],
+            "must be at least the 2 named target(s)" },
+        { "assertive title without a strong attribution",
+            ["title: Synthetic incident 01 (test data, not a real event)", "title: Synthetic Person 00001 abducted (test data)",
+             "attribution: judicial", "attribution: reported", "kind: prosecutor", "kind: press", "confidence: high", "confidence: medium"],
+            "asserts 'abducted' but attribution is 'reported'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEvidence))]
+    public void A_record_that_breaks_an_evidence_rule_fails_the_build_naming_it(string kind, string[] edits, string reason)
+    {
+        var seed = TestSeed.CreateDirectory();
+        var path = Path.Combine(seed, "incidents", File1 + ".yaml");
+        var text = File.ReadAllText(path);
+        for (var e = 0; e < edits.Length; e += 2)
+        {
+            Assert.Contains(edits[e], text);
+            text = text.Replace(edits[e], edits[e + 1]);
+        }
+        File.WriteAllText(path, text);
+
+        var result = DatabaseBuilder.Build(seed, Path.Combine(Path.GetDirectoryName(seed)!, "x.db"));
+
+        Assert.False(result.Succeeded, kind);
+        Assert.Contains(result.Problems, p => p.File.EndsWith(File1 + ".yaml") && p.Reason.Contains(reason));
+    }
+
+    [Fact]
+    public void A_hedged_title_may_report_what_only_a_weak_attribution_supports()
+    {
+        var seed = TestSeed.CreateDirectory();
+        var path = Path.Combine(seed, "incidents", File1 + ".yaml");
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace("title: Synthetic incident 01 (test data, not a real event)", "title: Synthetic Person 00001 reportedly abducted (test data)")
+            .Replace("attribution: judicial", "attribution: reported").Replace("kind: prosecutor", "kind: press")
+            .Replace("confidence: high", "confidence: medium"));
+        var result = DatabaseBuilder.Build(seed, Path.Combine(Path.GetDirectoryName(seed)!, "x.db"));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+    }
+
+    [Fact]
+    public void An_operation_source_follows_the_same_source_rules()
+    {
+        var seed = TestSeed.CreateDirectory();
+        var path = Path.Combine(seed, "operations.yaml");
+        var text = File.ReadAllText(path);
+        var sources = text.IndexOf("  sources:", StringComparison.Ordinal);
+        var quote = text[sources..].Split('\n').First(l => l.StartsWith("    quote:", StringComparison.Ordinal));
+        File.WriteAllText(path, text.Replace(quote, "    quote: " + string.Join(' ', Enumerable.Repeat("word", 31))));
+        var result = DatabaseBuilder.Build(seed, Path.Combine(Path.GetDirectoryName(seed)!, "x.db"));
+        Assert.Contains(result.Problems, p => p.File.EndsWith("operations.yaml") && p.Reason.Contains("sources[0].quote: must be at most 30 words"));
     }
 
     [Fact]

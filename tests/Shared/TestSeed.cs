@@ -53,11 +53,28 @@ public static class TestSeed
         Directory.CreateDirectory(Path.Combine(data, "incidents"));
         foreach (var file in new[] { "countries.yaml", "methods.yaml", "operations.yaml", "figures.yaml", "dataset.yaml" })
             File.Copy(Path.Combine(RealData, file), Path.Combine(data, file));
-        foreach (var file in new[] { "places.yaml", "releases.yaml" })
+        foreach (var file in new[] { "places.yaml", "releases.yaml", "releases/1.0.yaml" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(data, file))!);
             File.Copy(Path.Combine(SyntheticSeed, file), Path.Combine(data, file));
+        }
         foreach (var file in Directory.GetFiles(Path.Combine(SyntheticSeed, "incidents")))
             File.Copy(file, Path.Combine(data, "incidents", Path.GetFileName(file)));
         return data;
+    }
+
+    /// <summary>
+    /// Adds a synthetic record to the current (unsealed) release, file and releases.yaml entry both, as a curator
+    /// would; returns its id. A seed directory's content and its number of incidents thereby change.
+    /// </summary>
+    public static string AddIncident(string seedDir)
+    {
+        const string model = "syn-13-nz-2025-added-in-2-0", id = "syn-14-nz-2025-added-later";
+        File.WriteAllText(Path.Combine(seedDir, "incidents", id + ".yaml"),
+            File.ReadAllText(Path.Combine(seedDir, "incidents", model + ".yaml")).Replace(model, id).Replace("Synthetic Person 00013", "Synthetic Person 00014"));
+        var releases = Path.Combine(seedDir, "releases.yaml");
+        File.WriteAllText(releases, File.ReadAllText(releases).Replace($"  - {model}\n", $"  - {model}\n  - {id}\n"));
+        return id;
     }
 
     /// <summary>A copy of the real data/ in a new temporary folder, so a test never writes beside it.</summary>

@@ -23,12 +23,11 @@ public static class Loader
         db.Execute("INSERT INTO operation_claims VALUES (@Operation, @Position, @Year, @Figure, @Claim, @Url, @Quote)",
             seed.Operations.SelectMany(o => (o.OfficialClaims ?? []).Select((c, i) =>
                 new { Operation = o.Slug, Position = i + 1, c.Year, c.Figure, c.Claim, c.Url, c.Quote })), tx);
-        db.Execute("INSERT INTO operation_sources VALUES (@Operation, @Position, @Url, @Publisher, @Title, @PublishedOn, @Quote)",
+        db.Execute("INSERT INTO operation_sources VALUES (@Operation, @Position, @Url, @Publisher, @Title, @PublishedOn, @Kind, @Quote)",
             seed.Operations.SelectMany(o => o.Sources!.Select((s, i) =>
-                new { Operation = o.Slug, Position = i + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Quote })), tx);
+                new { Operation = o.Slug, Position = i + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Kind, s.Quote })), tx);
 
-        db.Execute("INSERT INTO releases VALUES (@Version, @Position, @Date, @Summary)",
-            seed.Releases.Select((r, i) => new { r.Version, Position = i + 1, r.Date, r.Summary }), tx);
+        InsertReleases(db, seed, tx);
         db.Execute("INSERT INTO figures VALUES (@Key, @Position, @Publisher, @Report, @Period, @Figure, @Unit, @Scope, @Url, @PublishedOn, @Quote, @Notes)",
             seed.Figures.Select((f, i) => new { f.Key, Position = i + 1, f.Publisher, f.Report, f.Period, f.Figure, f.Unit, f.Scope, f.Url, f.PublishedOn, f.Quote, f.Notes }), tx);
 
@@ -43,25 +42,29 @@ public static class Loader
                 i.HostCountry is { } host && i.City is { } city && places.TryGetValue((host, city), out var place) ? (place.Lat, place.Lon, "city")
                 : i.HostCountry is { } h ? (countries[h].Lat, countries[h].Lon, "country")
                 : ((double?)null, (double?)null, (string?)null);
+            var first = i.Targets!.FirstOrDefault();
             db.Execute("""
                 INSERT INTO incidents VALUES (@seq, @Id, @Title, @Date, @DatePrecision, @start, @end, @DateMeaning,
-                    @OriginCountry, @HostCountry, @City, @lat, @lon, @precision, @Operation, @Outcome,
+                    @OriginCountry, @HostCountry, @City, @lat, @lon, @precision, @Operation, @Outcome, @Attribution, @People,
                     @name, @nameZh, @type, @Summary, @Confidence, @Notes, @AddedOn, @UpdatedOn)
                 """, new
             {
                 seq, i.Id, i.Title, i.Date, i.DatePrecision, start = PartialDate.Iso(date.Start), end = PartialDate.Iso(date.End), i.DateMeaning,
-                i.OriginCountry, i.HostCountry, i.City, lat, lon, precision, i.Operation, i.Outcome,
-                name = i.Target!.Name, nameZh = i.Target.NameZh, type = i.Target.Type, i.Summary, i.Confidence, i.Notes, i.AddedOn, i.UpdatedOn,
+                i.OriginCountry, i.HostCountry, i.City, lat, lon, precision, i.Operation, i.Outcome, i.Attribution, i.People,
+                name = first?.Name, nameZh = first?.NameZh, type = first?.Type, i.Summary, i.Confidence, i.Notes, i.AddedOn, i.UpdatedOn,
             }, tx);
             db.Execute("INSERT INTO incident_methods VALUES (@seq, @method)", i.Methods!.Select(method => new { seq, method }), tx);
-            db.Execute("INSERT INTO incident_sources VALUES (@seq, @position, @Url, @Publisher, @Title, @PublishedOn, @Quote)",
-                i.Sources!.Select((s, n) => new { seq, position = n + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Quote }), tx);
+            db.Execute("INSERT INTO incident_targets VALUES (@seq, @position, @Name, @NameZh, @Type)",
+                i.Targets!.Select((t, n) => new { seq, position = n + 1, t.Name, t.NameZh, t.Type }), tx);
+            db.Execute("INSERT INTO incident_inferred VALUES (@seq, @field)", i.Inferred!.Select(field => new { seq, field }), tx);
+            db.Execute("INSERT INTO incident_sources VALUES (@seq, @position, @Url, @Publisher, @Title, @PublishedOn, @Kind, @Quote)",
+                i.Sources!.Select((s, n) => new { seq, position = n + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Kind, s.Quote }), tx);
             db.Execute("INSERT INTO incident_search (rowid, title, summary, names, places) VALUES (@seq, @title, @summary, @names, @places)", new
             {
                 seq,
                 title = SearchText.ForIndex(i.Title),
                 summary = SearchText.ForIndex(i.Summary),
-                names = SearchText.ForIndex(i.Target.Name, i.Target.NameZh),
+                names = SearchText.ForIndex(i.Targets!.SelectMany(t => new[] { t.Name, t.NameZh }).ToArray()),
                 places = SearchText.ForIndex(i.City, i.HostCountry is { } hc ? countries[hc].Name : null),
             }, tx);
         }
@@ -78,6 +81,21 @@ public static class Loader
         };
         db.Execute("INSERT INTO meta VALUES (@Key, @Value)", meta.Where(m => m.Value is not null).Select(m => new { m.Key, m.Value }), tx);
         tx.Commit();
+    }
+
+    // Each release with its number of incidents (from its manifest; the current one from the seeds) and its changes.
+    private static void InsertReleases(SqliteConnection db, SeedSet seed, SqliteTransaction tx)
+    {
+        db.Execute("INSERT INTO releases VALUES (@Version, @Position, @Date, @Summary, @Incidents)", seed.Releases.Select((r, i) => new
+        {
+            r.Version, Position = i + 1, r.Date, r.Summary,
+            Incidents = seed.Manifests.TryGetValue(r.Version!, out var m) ? m.Count : seed.Incidents.Count,
+        }), tx);
+        db.Execute("INSERT INTO release_changes VALUES (@Version, @Position, @Id, @Change, @What, @ReplacedBy)", seed.Releases.SelectMany(r =>
+            (r.Added ?? []).Select(id => (Id: id, Change: "added", What: (string?)null, ReplacedBy: (string?)null))
+                .Concat((r.Changed ?? []).Select(c => (Id: c.Id!, Change: "changed", What: c.What, ReplacedBy: (string?)null)))
+                .Concat((r.Removed ?? []).Select(x => (Id: x.Id!, Change: "removed", What: x.Reason, ReplacedBy: x.ReplacedBy)))
+                .Select((c, n) => new { r.Version, Position = n + 1, c.Id, c.Change, c.What, c.ReplacedBy })), tx);
     }
 
     private static int Depth(IReadOnlyList<OperationSeed> all, OperationSeed op)

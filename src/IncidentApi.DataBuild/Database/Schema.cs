@@ -26,9 +26,15 @@ public static class Schema
             claim TEXT NOT NULL, url TEXT NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (operation, position)) WITHOUT ROWID;
         CREATE TABLE operation_sources (
             operation TEXT NOT NULL, position INTEGER NOT NULL, url TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT,
-            published_on TEXT, quote TEXT NOT NULL, PRIMARY KEY (operation, position)) WITHOUT ROWID;
+            published_on TEXT, kind TEXT NOT NULL, quote TEXT NOT NULL, PRIMARY KEY (operation, position)) WITHOUT ROWID;
         CREATE TABLE releases (
-            version TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, date TEXT NOT NULL, summary TEXT NOT NULL) WITHOUT ROWID;
+            version TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, date TEXT NOT NULL, summary TEXT NOT NULL,
+            incidents INTEGER NOT NULL) WITHOUT ROWID;
+        -- What each release added, changed and removed (withdrawn ids answer 410 with replaced_by), in release order.
+        CREATE TABLE release_changes (
+            version TEXT NOT NULL REFERENCES releases(version), position INTEGER NOT NULL, id TEXT NOT NULL,
+            change TEXT NOT NULL, what TEXT, replaced_by TEXT, PRIMARY KEY (version, position)) WITHOUT ROWID;
+        CREATE INDEX release_changes_by_id ON release_changes (id);
         CREATE TABLE figures (
             key TEXT PRIMARY KEY, position INTEGER NOT NULL, publisher TEXT NOT NULL, report TEXT, period TEXT,
             figure INTEGER NOT NULL, unit TEXT NOT NULL, scope TEXT, url TEXT, published_on TEXT, quote TEXT NOT NULL,
@@ -39,8 +45,8 @@ public static class Schema
             date TEXT NOT NULL, date_precision TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL, date_meaning TEXT,
             origin_country TEXT NOT NULL REFERENCES countries(code), host_country TEXT REFERENCES countries(code), city TEXT,
             lat REAL, lon REAL, location_precision TEXT,
-            operation TEXT REFERENCES operations(slug), outcome TEXT NOT NULL,
-            target_name TEXT, target_name_zh TEXT, target_type TEXT NOT NULL,
+            operation TEXT REFERENCES operations(slug), outcome TEXT NOT NULL, attribution TEXT NOT NULL, people INTEGER,
+            target_name TEXT, target_name_zh TEXT, target_type TEXT,   -- the first target, for v1's deprecated "target"
             summary TEXT NOT NULL, confidence TEXT NOT NULL, notes TEXT, added_on TEXT NOT NULL, updated_on TEXT NOT NULL);
         CREATE INDEX incidents_by_date ON incidents (date_start, id);
         CREATE INDEX incidents_by_date_end ON incidents (date_end);
@@ -55,8 +61,15 @@ public static class Schema
         CREATE INDEX incident_methods_by_incident ON incident_methods (incident, method);
         CREATE TABLE incident_sources (
             incident INTEGER NOT NULL REFERENCES incidents(seq), position INTEGER NOT NULL, url TEXT NOT NULL,
-            publisher TEXT NOT NULL, title TEXT, published_on TEXT, quote TEXT NOT NULL,
+            publisher TEXT NOT NULL, title TEXT, published_on TEXT, kind TEXT NOT NULL, quote TEXT NOT NULL,
             PRIMARY KEY (incident, position)) WITHOUT ROWID;
+        CREATE TABLE incident_targets (
+            incident INTEGER NOT NULL REFERENCES incidents(seq), position INTEGER NOT NULL, name TEXT NOT NULL,
+            name_zh TEXT, type TEXT, PRIMARY KEY (incident, position)) WITHOUT ROWID;
+        CREATE INDEX incident_targets_by_type ON incident_targets (type, incident);
+        -- The structured fields a curator read into the sources ("operation", "methods.deportation", ...).
+        CREATE TABLE incident_inferred (
+            incident INTEGER NOT NULL REFERENCES incidents(seq), field TEXT NOT NULL, PRIMARY KEY (incident, field)) WITHOUT ROWID;
         -- Contentless: it only answers MATCH and ranks; the rows come from incidents. Text is SearchText.ForIndex'd.
         CREATE VIRTUAL TABLE incident_search USING fts5 (
             title, summary, names, places, content = '', tokenize = 'unicode61 remove_diacritics 2');

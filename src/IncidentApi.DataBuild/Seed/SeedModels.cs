@@ -33,14 +33,19 @@ public sealed class IncidentSeed : ISeedRecord
     public string? Operation { get; set; }
     public List<string>? Methods { get; set; }
     public string? Outcome { get; set; }
-    public TargetSeed? Target { get; set; }
+    public string? Attribution { get; set; }
+    public int? People { get; set; }
+    public List<TargetSeed>? Targets { get; set; }
     public string? Summary { get; set; }
     public string? Confidence { get; set; }
+    public List<string>? Inferred { get; set; }
     public string? Notes { get; set; }
     public string? AddedOn { get; set; }
     public string? UpdatedOn { get; set; }
     public List<SourceSeed>? Sources { get; set; }
     [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+    /// <summary>The digest of the record's file (see ReleaseRules.Digest): what "changed since a release" compares.</summary>
+    [YamlDotNet.Serialization.YamlIgnore] public string? Digest { get; set; }
 }
 
 public sealed class TargetSeed
@@ -56,6 +61,7 @@ public sealed class SourceSeed
     public string? Publisher { get; set; }
     public string? Title { get; set; }
     public string? PublishedOn { get; set; }
+    public string? Kind { get; set; }
     public string? Quote { get; set; }
 }
 
@@ -159,7 +165,26 @@ public sealed class ReleaseSeed : ISeedRecord
     public string? Version { get; set; }
     public string? Date { get; set; }
     public string? Summary { get; set; }
+    /// <summary>Ids first published in this release.</summary>
+    public List<string>? Added { get; set; }
+    /// <summary>Ids whose content changed since the previous release, each with what changed.</summary>
+    public List<ChangeSeed>? Changed { get; set; }
+    /// <summary>Ids withdrawn in this release (merged into another record, or shown wrong); never reused.</summary>
+    public List<RemovalSeed>? Removed { get; set; }
     [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
+}
+
+public sealed class ChangeSeed
+{
+    public string? Id { get; set; }
+    public string? What { get; set; }
+}
+
+public sealed class RemovalSeed
+{
+    public string? Id { get; set; }
+    public string? ReplacedBy { get; set; }
+    public string? Reason { get; set; }
 }
 
 /// <summary>Everything read from a seed directory.</summary>
@@ -173,6 +198,10 @@ public sealed record SeedSet(
     IReadOnlyList<ReleaseSeed> Releases,
     IReadOnlyList<IncidentSeed> Incidents)
 {
+    /// <summary>Each sealed release's manifest (data/releases/&lt;version&gt;.yaml): record id to digest, as published.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Manifests { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>The release these seeds are: the last in releases.yaml.</summary>
     public ReleaseSeed Release => Releases.Count > 0 ? Releases[^1] : new ReleaseSeed();
 }

@@ -95,9 +95,18 @@ public static partial class SeedReader
             foreach (var path in Directory.EnumerateFiles(incidentDir, "*.yaml").Order(StringComparer.Ordinal))
                 if (ReadOne<IncidentSeed>(path, (incident, lines) =>
                         incident.Location = new(Display(path), 1, incident.Id ?? Path.GetFileNameWithoutExtension(path), lines)) is { } incident)
+                {
+                    incident.Digest = ReleaseRules.Digest(path);
                     incidents.Add(incident);
+                }
 
-        return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, figures, releases, incidents), problems);
+        var manifests = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var manifestDir = Path.Combine(dataDir, ReleaseRules.ManifestFolder);
+        if (Directory.Exists(manifestDir))
+            foreach (var path in Directory.EnumerateFiles(manifestDir, "*.yaml").Order(StringComparer.Ordinal))
+                if (ReadOne<Dictionary<string, string>>(path) is { } manifest) manifests[Path.GetFileNameWithoutExtension(path)] = manifest;
+
+        return (new SeedSet(dataset ?? new DatasetInfoSeed(), countries, places, methods, operations, figures, releases, incidents) { Manifests = manifests }, problems);
     }
 
     [GeneratedRegex(@"^Property '(?<name>[^']+)' not found on type")] private static partial Regex UnknownField();

@@ -43,6 +43,12 @@ public static class SyntheticSeed
                 _ => null,
             };
             var topics = Enumerable.Range(0, 3).Select(_ => $"topic{rng.Next(Topics):0000}").ToArray();
+            var methodList = methods.OrderBy(_ => rng.Next()).Take(1 + rng.Next(3)).ToList();
+            var sourceCount = 1 + rng.Next(3);
+            var people = rng.Next(20) == 0 ? 2 + rng.Next(8) : 1;   // a group now and then, its first member named
+            var inferred = new List<string>();
+            if (operation is not null && rng.Next(4) == 0) inferred.Add("operation");
+            if (rng.Next(5) == 0) inferred.Add($"methods.{methodList[0]}");
             incidents.Add(new IncidentSeed
             {
                 Id = $"synthetic-{n:000000}",
@@ -53,29 +59,44 @@ public static class SyntheticSeed
                 OriginCountry = origin,
                 HostCountry = rng.Next(20) == 0 ? null : hosts[rng.Next(hosts.Length)],
                 Operation = operation,
-                Methods = methods.OrderBy(_ => rng.Next()).Take(1 + rng.Next(3)).ToList(),
+                Methods = methodList,
                 Outcome = Vocabulary.Outcomes[rng.Next(Vocabulary.Outcomes.Length)],
-                Target = new TargetSeed
-                {
-                    Name = $"Synthetic Person {n:00000}",
-                    NameZh = n % 3 == 0 ? $"测试{n:00000}" : null,
-                    Type = Vocabulary.TargetTypes[rng.Next(Vocabulary.TargetTypes.Length)],
-                },
+                // Source 1 is always press; a second, from another publisher, is the origin state's own statement.
+                Attribution = sourceCount > 1 && rng.Next(3) == 0 ? "acknowledged" : "reported",
+                People = people,
+                Targets =
+                [
+                    new TargetSeed
+                    {
+                        Name = $"Synthetic Person {n:00000}",
+                        NameZh = n % 3 == 0 ? $"测试{n:00000}" : null,
+                        Type = Vocabulary.TargetTypes[rng.Next(Vocabulary.TargetTypes.Length)],
+                    },
+                ],
                 Summary = $"Synthetic summary of made-up record {n}, mentioning {topics[0]}, {topics[1]} and {topics[2]}.",
-                Confidence = Vocabulary.Confidence[rng.Next(2)],
+                Confidence = sourceCount > 1 ? "high" : "medium",
+                Inferred = inferred,
                 AddedOn = "2026-01-01",
                 UpdatedOn = "2026-01-01",
-                Sources = Enumerable.Range(1, 1 + rng.Next(3)).Select(s => new SourceSeed
+                Sources = Enumerable.Range(1, sourceCount).Select(s => new SourceSeed
                 {
                     Url = $"https://example.org/synthetic/{n}/{s}",
-                    Publisher = "Example Publisher",
+                    Publisher = $"Example Publisher {s}",
                     Title = $"Synthetic source {s} for record {n}",
                     PublishedOn = date,
+                    Kind = s switch { 1 => "press", 2 => "origin-state", _ => "ngo" },
                     Quote = $"Synthetic quote {s} supporting made-up record {n}.",
                 }).ToList(),
                 Location = new SeedLocation($"synthetic/synthetic-{n:000000}.yaml", 1, $"synthetic-{n:000000}"),
+                Digest = $"{n:x16}",
             });
         }
-        return reference with { Incidents = incidents, Places = [] };
+        // One synthetic release that adds every record: the real releases' lists describe the real records.
+        var release = new ReleaseSeed
+        {
+            Version = "0.0", Date = "2026-01-01", Summary = "Synthetic benchmark data, not a release.",
+            Added = incidents.Select(i => i.Id!).ToList(), Location = new SeedLocation("synthetic/releases.yaml", 1, "0.0"),
+        };
+        return reference with { Incidents = incidents, Places = [], Releases = [release], Manifests = new Dictionary<string, IReadOnlyDictionary<string, string>>() };
     }
 }
