@@ -15,6 +15,8 @@ public sealed class ErrorStatusTests(KestrelFactory api) : IClassFixture<Kestrel
         var data = new TheoryData<string, string>();
         foreach (var status in new[] { "400", "404", "405", "406", "413", "414", "431" })
             foreach (var accept in Accepts) data.Add(status, accept);
+        // A withdrawn incident: a JSON-only resource, so an Accept it cannot produce is a 406 (itself a problem) first.
+        foreach (var accept in new[] { "*/*", "application/json", "application/problem+json", "application/*" }) data.Add("410", accept);
         return data;
     }
 
@@ -28,6 +30,7 @@ public sealed class ErrorStatusTests(KestrelFactory api) : IClassFixture<Kestrel
             "404" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/no-such-resource"),
             "405" => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/incidents"),
             "406" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/methods"),
+            "410" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/incidents/syn-00-merged-in-2-0"),
             "413" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/methods") { Content = new StringContent("a body") },
             "414" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/incidents?q=" + new string('a', 9000)),
             _ => new HttpRequestMessage(HttpMethod.Get, "/health/live"),

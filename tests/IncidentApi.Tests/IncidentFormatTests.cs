@@ -62,7 +62,7 @@ public sealed class IncidentFormatTests(ApiFactory api)
         var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("FeatureCollection", doc.GetProperty("type").GetString());
         var features = doc.GetProperty("features").EnumerateArray().ToList();
-        Assert.Equal(12, features.Count);
+        Assert.Equal(13, features.Count);
         var city = features.Single(f => f.GetProperty("id").GetString() == "syn-01-ca-2016-sky-net");
         Assert.Equal("Point", city.GetProperty("geometry").GetProperty("type").GetString());
         Assert.Equal(-75.0, city.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble());   // [lon, lat]

@@ -7,7 +7,7 @@ namespace IncidentApi.Tests;
 [Collection("api")]
 public sealed class IncidentListTests(ApiFactory api)
 {
-    private const int SeedIncidents = 12;
+    private const int SeedIncidents = 13;
 
     [Fact]
     public async Task First_page_has_the_envelope_and_a_Link_header()
@@ -32,7 +32,7 @@ public sealed class IncidentListTests(ApiFactory api)
     public async Task Default_order_is_newest_first()
     {
         var ids = await api.Ids("/api/v1/incidents?pageSize=2");
-        Assert.Equal(["syn-02-ca-2021-sky-net-2021", "syn-05-us-2020-fox-hunt"], ids);
+        Assert.Equal(["syn-13-nz-2025-added-in-2-0", "syn-02-ca-2021-sky-net-2021"], ids);
     }
 
     [Theory]

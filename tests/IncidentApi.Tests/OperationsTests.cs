@@ -33,7 +33,7 @@ public sealed class DatabaseOwnershipTests
     public async Task A_file_built_from_other_seeds_is_not_rebuilt_from_these()
     {
         var (theirs, ours) = (TestSeed.CreateDirectory(), TestSeed.CreateDirectory());
-        File.Delete(Directory.GetFiles(Path.Combine(theirs, "incidents"))[0]);
+        TestSeed.AddIncident(theirs);
         var database = TestSeed.BuildDatabase(theirs);
         var before = await File.ReadAllBytesAsync(database);
 
@@ -48,11 +48,11 @@ public sealed class DatabaseOwnershipTests
     {
         var seeds = TestSeed.CreateDirectory();
         var database = Path.Combine(Path.GetDirectoryName(seeds)!, "built-here.db");
-        await using (var first = new Factory(database, seeds)) Assert.Equal(12, await first.Total("/api/v1/incidents"));
+        await using (var first = new Factory(database, seeds)) Assert.Equal(13, await first.Total("/api/v1/incidents"));
 
-        File.Delete(Directory.GetFiles(Path.Combine(seeds, "incidents"))[0]);   // the seeds move on: the file is stale
+        TestSeed.AddIncident(seeds);   // the seeds move on: the file is stale
         await using var second = new Factory(database, seeds);
-        Assert.Equal(11, await second.Total("/api/v1/incidents"));
+        Assert.Equal(14, await second.Total("/api/v1/incidents"));
         Assert.Equal(DatasetVersion.Of(seeds), DatabaseBuilder.ReadVersion(database));
     }
 
@@ -72,8 +72,8 @@ public sealed class DatabaseOwnershipTests
         Assert.Equal(ra.Headers.ETag, rb.Headers.ETag);
         Assert.Equal(await ra.Content.ReadAsByteArrayAsync(), await rb.Content.ReadAsByteArrayAsync());
         var dataset = await a.GetJson("/api/v1/dataset");
-        Assert.Equal("2026-01-15", dataset.GetProperty("release").GetProperty("date").GetString());
-        Assert.Contains("release 1.0 (2026-01-15)", dataset.GetProperty("citation").GetString());
+        Assert.Equal("2026-02-01", dataset.GetProperty("release").GetProperty("date").GetString());
+        Assert.Contains("release 2.0 (2026-02-01)", dataset.GetProperty("citation").GetString());
     }
 }
 

@@ -99,7 +99,7 @@ public sealed class CountryTests(ApiFactory api)
         }
         var none = await api.GetJson("/api/v1/countries/CN");   // an origin, never a host, in the test seed
         Assert.Empty(none.GetProperty("byYear").EnumerateArray());
-        Assert.Equal(10, none.GetProperty("originCount").GetInt32());
+        Assert.Equal(11, none.GetProperty("originCount").GetInt32());
     }
 
     [Theory]
@@ -231,10 +231,10 @@ public sealed class DatasetTests(ApiFactory api)
         var d = await api.GetJson("/api/v1/dataset");
         var version = d.GetProperty("version").GetString()!;
         Assert.Equal(16, version.Length);
-        Assert.Equal(12, d.GetProperty("counts").GetProperty("incidents").GetInt32());
-        Assert.Equal(5, d.GetProperty("counts").GetProperty("hostCountries").GetInt32());
+        Assert.Equal(13, d.GetProperty("counts").GetProperty("incidents").GetInt32());
+        Assert.Equal(6, d.GetProperty("counts").GetProperty("hostCountries").GetInt32());
         Assert.Equal("2015-01-01", d.GetProperty("coverage").GetProperty("from").GetString());
-        Assert.Equal("2021-03-31", d.GetProperty("coverage").GetProperty("to").GetString());
+        Assert.Equal("2025-05-31", d.GetProperty("coverage").GetProperty("to").GetString());
         Assert.Contains(version, d.GetProperty("citation").GetString());
         Assert.False(string.IsNullOrEmpty(d.GetProperty("license").GetString()));
     }
@@ -260,6 +260,6 @@ public sealed class HealthTests(ApiFactory api)
     {
         Assert.Equal("live", (await api.GetJson("/health/live")).GetProperty("status").GetString());
         var ready = await api.GetJson("/health/ready");
-        Assert.Equal(12, ready.GetProperty("incidents").GetInt32());
+        Assert.Equal(13, ready.GetProperty("incidents").GetInt32());
     }
 }

@@ -32,6 +32,15 @@ public class IncidentFilterQuery
     [ParamDoc("Type of the targeted person; comma-separated = any of.", Example = "fugitive-official", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(TargetTypes))]
     public QueryList? TargetType { get; set; }
 
+    [ParamDoc("How the origin state's role is established: acknowledged (by that state), judicial (a court or prosecutor in the host state), host-government, reported (independent reporting or research), alleged (unconfirmed); comma-separated = any of.", Example = "judicial,host-government", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(Attributions))]
+    public QueryList? Attribution { get; set; }
+
+    [ParamDoc("Confidence, as the codebook's rule allows it from the sources' kinds and independence; comma-separated = any of.", Example = "high", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(Confidences))]
+    public QueryList? Confidence { get; set; }
+
+    [ParamDoc("true: a value a curator read into the sources (listed in an incident's inferred) counts as unknown, so filters match, and /stats counts, only what the sources state. false (default): every value counts.", Example = "true", MaxLength = 5, Allowed = nameof(Booleans))]
+    public string? Stated { get; set; }
+
     [ParamDoc("Inclusive lower date bound: YYYY, YYYY-MM or YYYY-MM-DD. An incident dated only to a year or month matches when that period overlaps the range.", Example = "2016", MaxLength = Limits.DateText, Pattern = Limits.DatePattern)]
     public string? From { get; set; }
 
@@ -39,6 +48,9 @@ public class IncidentFilterQuery
     public string? To { get; set; }
 
     internal static IEnumerable<string> Outcomes => Vocabulary.Outcomes;
+    internal static IEnumerable<string> Attributions => Vocabulary.Attributions;
+    internal static IEnumerable<string> Confidences => Vocabulary.Confidence;
+    internal static IEnumerable<string> Booleans => ["true", "false"];
     internal static IEnumerable<string> TargetTypes => Vocabulary.TargetTypes;
 
     /// <summary>The normalised filter: codes as alpha-2, operations expanded to their campaigns, lists deduplicated.</summary>
@@ -47,9 +59,10 @@ public class IncidentFilterQuery
         Values(Country, c => reference.CountryCode(c)!),
         Values(OriginCountry, c => reference.CountryCode(c)!),
         Values(Operation, reference.OperationAndDescendants),
-        Values(Method), Values(Outcome), Values(TargetType),
+        Values(Method), Values(Outcome), Values(TargetType), Values(Attribution), Values(Confidence),
         PartialDate.TryParse(From, out var from) ? from.Start : null,
-        PartialDate.TryParse(To, out var to) ? to.End : null);
+        PartialDate.TryParse(To, out var to) ? to.End : null,
+        bool.TryParse(Stated, out var stated) && stated);
 
     private static string[]? Values(QueryList? list, Func<string, string>? normalise = null) =>
         Values(list, v => [normalise is null ? v : normalise(v)]);
@@ -72,6 +85,9 @@ internal sealed class IncidentFilterRules : AbstractValidator<IncidentFilterQuer
         RuleFor(q => q.Method).KnownItems(reference.IsMethod, "Unknown method(s): {0}. See /api/v1/methods.");
         RuleFor(q => q.Outcome).KnownItems(Vocabulary.Outcomes.Contains, $"Unknown outcome(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Outcomes)}.");
         RuleFor(q => q.TargetType).KnownItems(Vocabulary.TargetTypes.Contains, $"Unknown target type(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.TargetTypes)}.");
+        RuleFor(q => q.Attribution).KnownItems(Vocabulary.Attributions.Contains, $"Unknown attribution(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Attributions)}.");
+        RuleFor(q => q.Confidence).KnownItems(Vocabulary.Confidence.Contains, $"Unknown confidence(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Confidence)}.");
+        RuleFor(q => q.Stated).Must(v => v is null || bool.TryParse(v, out _)).WithMessage("Must be true or false.");
         RuleFor(q => q.From).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
         RuleFor(q => q.To).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
         RuleFor(q => q.From)

@@ -14,15 +14,25 @@ public static class IncidentEndpoints
             "Filters combine with AND; a comma-separated list inside one filter means any of. JSON is paged (data, page, links, and an RFC 8288 Link header); format=csv or format=geojson (or Accept: text/csv, application/geo+json) returns all matches, unpaged, as a download.");
         incidents.MapRead("/{id}", Get).WithName("GetIncident")
             .WithSummary("One incident, with every source")
-            .WithDescription("Ids are stable and never reused.")
-            .Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Ids are stable and never reused. An id withdrawn in a release (merged into another record, or shown wrong) answers " +
+                "410 Gone, with replacedBy naming the record that now holds it, where there is one.")
+            .Produces<IncidentDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
     }
 
     public static IResult List([AsParameters] IncidentQuery query, IncidentStore store, ReferenceData reference, HttpContext http) =>
         IncidentList.Respond(query, query.ToFilter(reference), store, http);
 
-    public static IResult Get([Description("Incident id (stable, never reused).")] [StringLength(Limits.Id, MinimumLength = 1)] string id, IncidentStore store) =>
-        id.Length <= Limits.Id && store.Get(id) is { } incident
-            ? TypedResults.Ok(incident)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No incident has this id.");
+    public static IResult Get([Description("Incident id (stable, never reused).")] [StringLength(Limits.Id, MinimumLength = 1)] string id, IncidentStore store)
+    {
+        if (id.Length > Limits.Id) return NotFound();
+        if (store.Get(id) is { } incident) return TypedResults.Ok(incident);
+        return store.Withdrawn(id) is { } gone
+            ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone,
+                detail: $"Incident '{id}' was withdrawn in release {gone.Release} ({gone.Date}): {gone.Reason}" +
+                    (gone.ReplacedBy is null ? "" : $" It is now part of '{gone.ReplacedBy}'."),
+                extensions: new Dictionary<string, object?> { ["replacedBy"] = gone.ReplacedBy, ["release"] = gone.Release })
+            : NotFound();
+    }
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No incident has this id.");
 }

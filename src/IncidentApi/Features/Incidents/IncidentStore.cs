@@ -26,9 +26,13 @@ public sealed class IncidentStore(Db db)
         i.origin_country, oc.name AS origin_country_name, i.host_country, hc.name AS host_country_name,
         i.city, i.lat, i.lon, i.location_precision, i.operation, op.name AS operation_name, i.outcome,
         i.target_name, i.target_name_zh, i.target_type, i.summary, i.confidence, i.notes, i.added_on, i.updated_on,
+        i.attribution, i.people,
         (SELECT json_group_array(method) FROM (SELECT method FROM incident_methods WHERE incident = i.seq ORDER BY method)) AS methods_json,
-        (SELECT json_group_array(json_object('url', url, 'title', title, 'publisher', publisher, 'publishedOn', published_on, 'quote', quote))
-           FROM (SELECT * FROM incident_sources WHERE incident = i.seq ORDER BY position)) AS sources_json
+        (SELECT json_group_array(json_object('url', url, 'title', title, 'publisher', publisher, 'publishedOn', published_on, 'quote', quote, 'kind', kind))
+           FROM (SELECT * FROM incident_sources WHERE incident = i.seq ORDER BY position)) AS sources_json,
+        (SELECT json_group_array(json_object('name', name, 'nameZh', name_zh, 'type', type))
+           FROM (SELECT * FROM incident_targets WHERE incident = i.seq ORDER BY position)) AS targets_json,
+        (SELECT json_group_array(field) FROM (SELECT field FROM incident_inferred WHERE incident = i.seq ORDER BY field)) AS inferred_json
         """;
 
     private const string Joins = """
@@ -65,6 +69,18 @@ public sealed class IncidentStore(Db db)
         using var connection = db.Open();
         foreach (var row in connection.Query<IncidentRow>($"SELECT {Columns} {from} {Joins} {where} ORDER BY {SortSql[sort]}", args, buffered: false))
             yield return IncidentDto.From(row);
+    }
+
+    /// <summary>A withdrawn id: the release that withdrew it, why, and the record that replaced it (if any).</summary>
+    public sealed record WithdrawnId(string Release, string Date, string? Reason, string? ReplacedBy);
+
+    public WithdrawnId? Withdrawn(string id)
+    {
+        using var connection = db.Open();
+        return connection.QueryFirstOrDefault<WithdrawnId>("""
+            SELECT c.version AS release, r.date, c.what AS reason, c.replaced_by AS replacedBy FROM release_changes AS c JOIN releases AS r ON r.version = c.version
+            WHERE c.id = @id AND c.change = 'removed' ORDER BY r.position DESC
+            """, new { id });
     }
 
     public IncidentDto? Get(string id)

@@ -27,7 +27,7 @@ public sealed class OperationStore(Db db, ReferenceData reference)
         var campaigns = connection.Query<string>("SELECT slug FROM operations WHERE parent = @slug ORDER BY launched, slug", new { slug }).ToList();
         var claims = connection.Query<ClaimDto>("SELECT year, figure, claim, url, quote FROM operation_claims WHERE operation = @slug ORDER BY position", new { slug }).ToList();
         var sources = connection.Query<SourceDto>(
-            "SELECT url, title, publisher, published_on, quote FROM operation_sources WHERE operation = @slug ORDER BY position", new { slug }).ToList();
+            "SELECT url, title, publisher, published_on, quote, kind FROM operation_sources WHERE operation = @slug ORDER BY position", new { slug }).ToList();
         return new(r.Slug, r.Name, r.NameZh, r.Parent, r.OriginCountry, r.Launched, r.LaunchedPrecision, r.LaunchedNote, r.LeadAgency,
             r.Description, r.Notes, CountWithCampaigns(slug, Counts(connection)), campaigns, claims, sources);
     }

@@ -7,9 +7,10 @@ public static class StatsEndpoints
         v1.MapGroup("/stats").WithTags("Statistics").MapRead("/", Get).WithName("GetStats")
             .WithSummary("Incident counts grouped by one or two dimensions, for dashboards")
             .WithDescription("Takes the same filters as /incidents. totalIncidents counts each matching incident once. " +
-                "Counting rule: an incident with two methods counts once under each method, so rows grouped by method can sum to more than totalIncidents; " +
-                "for every other dimension the rows sum to totalIncidents. Incidents whose value is unknown (e.g. no host country, or a month for an incident known only to a year) form a row with null.");
+                "Counting rule: an incident with two methods (or two targets of different types) counts once under each, so rows grouped by method or targetType can sum to more than totalIncidents; " +
+                "for every other dimension the rows sum to totalIncidents. Incidents whose value is unknown (e.g. no host country, or a month for an incident known only to a year) form a row with null; " +
+                "with stated=true so do values a curator read into the sources. measure=people makes count the number of people (where known); every row also carries incidents, people and peopleUnknown.");
 
     public static Ok<StatsDto> Get([AsParameters] StatsQuery query, StatsStore store, ReferenceData reference) =>
-        TypedResults.Ok(store.Count(query.ToFilter(reference), query.Dimensions));
+        TypedResults.Ok(store.Count(query.ToFilter(reference), query.Dimensions, query.Measure ?? "incidents"));
 }

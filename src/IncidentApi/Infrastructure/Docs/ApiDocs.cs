@@ -78,6 +78,11 @@ public static class ApiDocs
             if (context.Type == typeof(Features.Incidents.IncidentDto))
                 model.Description = "Every property is present (null where the sources do not give the fact), except in a list requested " +
                     "with fields=, whose items keep only id and the fields named.";
+            // OpenAPI 3.0 ignores siblings of a $ref, so a deprecated property that refers to a schema is wrapped in allOf.
+            foreach (var (name, property) in model.Properties.ToList())
+                if (property is OpenApiSchemaReference reference && context.Type.GetProperty(char.ToUpperInvariant(name[0]) + name[1..])
+                        ?.GetCustomAttributes(typeof(ObsoleteAttribute), false).FirstOrDefault() is ObsoleteAttribute obsolete)
+                    model.Properties[name] = new OpenApiSchema { AllOf = [reference], Deprecated = true, Description = $"Deprecated: {obsolete.Message}" };
         }
     }
 }

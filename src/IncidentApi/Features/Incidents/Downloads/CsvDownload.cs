@@ -29,6 +29,14 @@ internal sealed class CsvDownload(IEnumerable<IncidentDto> incidents, string[]? 
         ("sourcePublishers", "sources", i => string.Join(';', i.Sources.Select(s => s.Publisher)), true),
         ("sourceCount", "sources", i => i.Sources.Count.ToString(CultureInfo.InvariantCulture), false),
         ("addedOn", "addedOn", i => i.AddedOn, false), ("updatedOn", "updatedOn", i => i.UpdatedOn, false),
+        // Codebook v2, appended so that v1 readers' column positions hold. Lists are joined with ';', in targets' order.
+        ("targetNames", "targets", i => string.Join(';', i.Targets.Select(t => t.Name)), true),
+        ("targetNamesZh", "targets", i => string.Join(';', i.Targets.Select(t => t.NameZh)), true),
+        ("targetTypes", "targets", i => string.Join(';', i.Targets.Select(t => t.Type)), false),
+        ("people", "people", i => i.People?.ToString(CultureInfo.InvariantCulture), false),
+        ("attribution", "attribution", i => i.Attribution, false),
+        ("inferred", "inferred", i => string.Join(';', i.Inferred), false),
+        ("sourceKinds", "sources", i => string.Join(';', i.Sources.Select(s => s.Kind)), false),
     ];
 
     protected override async Task WriteAsync(Stream body, CancellationToken cancel)
