@@ -41,8 +41,12 @@ public static class HttpCaching
         return builder;
     }
 
-    /// <summary>The response cache, outside compression: a cache hit sends the already-compressed bytes.</summary>
-    public static IApplicationBuilder UseHttpCaching(this IApplicationBuilder app) => app.UseOutputCache();
+    /// <summary>
+    /// The response cache, outside compression: a cache hit sends the already-compressed bytes. HttpCaching:ResponseCache
+    /// false turns it off (the benchmark measures every query uncached too); ETags and 304s stay.
+    /// </summary>
+    public static IApplicationBuilder UseHttpCaching(this WebApplication app) =>
+        app.Configuration.GetValue("HttpCaching:ResponseCache", true) ? app.UseOutputCache() : app;
 
     public static RouteGroupBuilder WithHttpCaching(this RouteGroupBuilder group) =>
         group.CacheOutput(Policy).AddEndpointFilter(async (ctx, next) =>
