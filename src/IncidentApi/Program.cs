@@ -1,10 +1,12 @@
 using IncidentApi.Features.Countries;
 using IncidentApi.Features.Dataset;
 using IncidentApi.Features.Explorer;
+using IncidentApi.Features.Filter;
 using IncidentApi.Features.Health;
 using IncidentApi.Features.Incidents;
 using IncidentApi.Features.Methods;
 using IncidentApi.Features.Operations;
+using IncidentApi.Features.Releases;
 using IncidentApi.Features.Stats;
 
 if (args is ["--probe", var url]) return await HealthProbe.RunAsync(url);   // the container's HEALTHCHECK
@@ -16,8 +18,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();            // Serilog: compact JSON when redirected, text on a terminal     → UseRequestLogging
     builder.AddDatabase()            // options, read-only SQLite, reference data, stores              → BuildDatabaseFromSeeds
-        .WithStore<IncidentStore>().WithStore<CountryStore>().WithStore<OperationStore>()
-        .WithStore<MethodStore>().WithStore<StatsStore>().WithStore<DatasetStore>();
+        .WithStore<IncidentIndexes>().WithStore<IncidentStore>().WithStore<CountryStore>().WithStore<OperationStore>()
+        .WithStore<MethodStore>().WithStore<StatsStore>().WithStore<DatasetStore>().WithStore<DataPackage>().WithStore<ReleaseStore>();
     builder.AddProxies();            // trusted proxies' forwarded headers, public base URL           → UseProxies
     builder.AddCrossOrigin();        // CORS for dashboards on any origin                              → UseCrossOrigin
     builder.AddProblemResponses();   // RFC 9457 problems for every error, whatever Accept says        → UseProblemResponses
@@ -52,6 +54,7 @@ try
     v1.MapMethodTaxonomy();
     v1.MapStats();
     v1.MapDataset();
+    v1.MapReleases();
 
     await app.StartAsync();          // binds the port: in use, it throws here, with the services still there to log it
 }

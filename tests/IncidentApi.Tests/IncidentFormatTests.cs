@@ -12,7 +12,8 @@ public sealed class IncidentFormatTests(ApiFactory api)
     {
         var response = await api.CreateClient().GetAsync("/api/v1/incidents?format=csv&country=CA");
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("attachment; filename=\"incidents.csv\"", response.Content.Headers.ContentDisposition!.ToString());
+        var version = (await api.GetJson("/api/v1/dataset")).GetProperty("version").GetString();
+        Assert.Equal($"attachment; filename=\"incidents-CA-{version}.csv\"", response.Content.Headers.ContentDisposition!.ToString());
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));

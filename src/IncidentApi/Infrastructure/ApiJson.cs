@@ -6,6 +6,7 @@ using IncidentApi.Features.Health;
 using IncidentApi.Features.Incidents;
 using IncidentApi.Features.Methods;
 using IncidentApi.Features.Operations;
+using IncidentApi.Features.Releases;
 using IncidentApi.Features.Stats;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,6 +38,9 @@ public static class ApiJson
 [JsonSerializable(typeof(IReadOnlyList<MethodDto>))]
 [JsonSerializable(typeof(StatsDto))]
 [JsonSerializable(typeof(DatasetDto))]
+[JsonSerializable(typeof(ReleaseListDto))]
+[JsonSerializable(typeof(ReleaseDto))]
+[JsonSerializable(typeof(PagedResponse<ChangeDto>))]
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]

@@ -28,7 +28,7 @@ public static class CountryEndpoints
         Known(code, reference) is { } alpha2 && store.Get(alpha2) is { } country ? TypedResults.Ok(country) : NotFound();
 
     public static IResult Incidents([Description(CodeDoc)] [StringLength(Limits.CountryCode, MinimumLength = 2)] [RegularExpression(CodePattern)] string code, [AsParameters] IncidentQuery query, IncidentStore store, ReferenceData reference, HttpContext http) =>
-        Known(code, reference) is { } alpha2 ? IncidentList.Respond(query, query.ToFilter(reference).WithCountry(alpha2), store, http) : NotFound();
+        Known(code, reference) is { } alpha2 ? IncidentList.Respond(query, query.ToFilter(reference).WithCountry(alpha2), store, http, alpha2) : NotFound();
 
     private const string CodeDoc = "ISO 3166-1 alpha-2 or alpha-3 code, any case (e.g. CA or CAN).", CodePattern = "^[A-Za-z]{2,3}$";
 

@@ -46,12 +46,31 @@ public sealed class DatasetStore(Db db)
 
 public static class DatasetEndpoints
 {
-    public static void MapDataset(this RouteGroupBuilder v1) =>
-        v1.MapGroup("/dataset").WithTags("Dataset").MapRead("/", Get).WithName("GetDataset")
-            .WithSummary("Dataset version, build time, counts, coverage, license, how to cite, and headline figures")
-            .WithDescription("version changes whenever the seed data changes; every ETag is derived from it. Cite the version with any figure. " +
-                "figures are headline numbers from reports (Freedom House, Safeguard Defenders) and official statements (CCDI, MPS, US DOJ), " +
+    public static void MapDataset(this RouteGroupBuilder v1)
+    {
+        var dataset = v1.MapGroup("/dataset").WithTags("Dataset");
+        dataset.MapRead("/", Get).WithName("GetDataset")
+            .WithSummary("Dataset version, release, counts, coverage, license, how to cite, and headline figures")
+            .WithDescription("version changes whenever the seed data changes; every ETag is derived from it. release names the dated release the data is; " +
+                "cite it with any figure. figures are headline numbers from reports (Freedom House, Safeguard Defenders) and official statements (CCDI, MPS, US DOJ), " +
                 "each with its source and a verbatim quote, for context beside the incident records; official figures are as announced, not verified.");
+        dataset.MapRead("/download", Download).WithName("DownloadDataset")
+            .WithSummary("The whole dataset as a Frictionless Data Package (zip)")
+            .WithDescription("datapackage.json (table schemas, primary and foreign keys, license, citation) with incidents.csv, sources.csv, " +
+                "incident_methods.csv, countries.csv and operations.csv, named for the release and dataset version.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+    }
 
     public static Ok<DatasetDto> Get(DatasetStore store) => TypedResults.Ok(store.Get());
+
+    public static IResult Download(DatasetStore store, DataPackage package)
+    {
+        var (zip, fileName) = package.Build(store.Get());
+        return new ZipDownload(zip, fileName);
+    }
+
+    private sealed class ZipDownload(byte[] zip, string fileName) : Incidents.Download(fileName, "application/zip")
+    {
+        protected override Task WriteAsync(Stream body, CancellationToken cancel) => body.WriteAsync(zip, cancel).AsTask();
+    }
 }

@@ -32,6 +32,12 @@ public class IncidentFilterQuery
     [ParamDoc("Type of the targeted person; comma-separated = any of.", Example = "fugitive-official", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(TargetTypes))]
     public QueryList? TargetType { get; set; }
 
+    [ParamDoc("Region of the host country, as /api/v1/countries reports it (Africa, Americas, Asia, Europe, Oceania); comma-separated = any of.", Example = "Asia,Oceania", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
+    public QueryList? Region { get; set; }
+
+    [ParamDoc("Subregion of the host country, as /api/v1/countries reports it (e.g. South-Eastern Asia, Northern America); comma-separated = any of.", Example = "South-Eastern Asia", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
+    public QueryList? Subregion { get; set; }
+
     [ParamDoc("How the origin state's role is established: acknowledged (by that state), judicial (a court or prosecutor in the host state), host-government, reported (independent reporting or research), alleged (unconfirmed); comma-separated = any of.", Example = "judicial,host-government", MaxItems = Limits.ListItems, MaxLength = Limits.List, Allowed = nameof(Attributions))]
     public QueryList? Attribution { get; set; }
 
@@ -47,6 +53,12 @@ public class IncidentFilterQuery
     [ParamDoc("Inclusive upper date bound: YYYY, YYYY-MM or YYYY-MM-DD (to=2020 includes all of 2020).", Example = "2020-06", MaxLength = Limits.DateText, Pattern = Limits.DatePattern)]
     public string? To { get; set; }
 
+    [ParamDoc("Only incidents first published on or after this date (addedOn): YYYY, YYYY-MM or YYYY-MM-DD, a partial date meaning its first day. What is new since a release.", Example = "2026-12", MaxLength = Limits.DateText, Pattern = Limits.DatePattern)]
+    public string? AddedSince { get; set; }
+
+    [ParamDoc("Only incidents added or corrected on or after this date (updatedOn): YYYY, YYYY-MM or YYYY-MM-DD. What changed since you last looked.", Example = "2026-11-27", MaxLength = Limits.DateText, Pattern = Limits.DatePattern)]
+    public string? UpdatedSince { get; set; }
+
     internal static IEnumerable<string> Outcomes => Vocabulary.Outcomes;
     internal static IEnumerable<string> Attributions => Vocabulary.Attributions;
     internal static IEnumerable<string> Confidences => Vocabulary.Confidence;
@@ -60,9 +72,19 @@ public class IncidentFilterQuery
         Values(OriginCountry, c => reference.CountryCode(c)!),
         Values(Operation, reference.OperationAndDescendants),
         Values(Method), Values(Outcome), Values(TargetType), Values(Attribution), Values(Confidence),
-        PartialDate.TryParse(From, out var from) ? from.Start : null,
-        PartialDate.TryParse(To, out var to) ? to.End : null,
+        Values(Region, r => reference.Region(r)!), Values(Subregion, r => reference.Subregion(r)!),
+        Start(From), PartialDate.TryParse(To, out var to) ? to.End : null, Start(AddedSince), Start(UpdatedSince),
         bool.TryParse(Stated, out var stated) && stated);
+
+    /// <summary>The filter's values in the order people say them (where, whose operation, which methods..., when): download names.</summary>
+    public IEnumerable<string> Describe() =>
+        new[] { Country, OriginCountry, Operation, Method, Outcome, TargetType, Attribution, Confidence, Region, Subregion }.SelectMany(l => l?.Items ?? [])
+            .Append(From is null && To is null ? null : $"{From}-{To}".Trim('-'))
+            .Append(AddedSince is null ? null : $"added-{AddedSince}").Append(UpdatedSince is null ? null : $"updated-{UpdatedSince}")
+            .Append(string.IsNullOrWhiteSpace(Q) ? null : $"q-{Q}").Append(Stated == "true" ? "stated" : null)
+            .OfType<string>();
+
+    private static DateOnly? Start(string? date) => PartialDate.TryParse(date, out var d) ? d.Start : null;
 
     private static string[]? Values(QueryList? list, Func<string, string>? normalise = null) =>
         Values(list, v => [normalise is null ? v : normalise(v)]);
@@ -85,11 +107,15 @@ internal sealed class IncidentFilterRules : AbstractValidator<IncidentFilterQuer
         RuleFor(q => q.Method).KnownItems(reference.IsMethod, "Unknown method(s): {0}. See /api/v1/methods.");
         RuleFor(q => q.Outcome).KnownItems(Vocabulary.Outcomes.Contains, $"Unknown outcome(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Outcomes)}.");
         RuleFor(q => q.TargetType).KnownItems(Vocabulary.TargetTypes.Contains, $"Unknown target type(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.TargetTypes)}.");
+        RuleFor(q => q.Region).KnownItems(r => reference.Region(r) is not null, $"Unknown region(s): {{0}}. Allowed: {string.Join(", ", reference.Regions)}.");
+        RuleFor(q => q.Subregion).KnownItems(r => reference.Subregion(r) is not null, "Unknown subregion(s): {0}. See the subregion of any country in /api/v1/countries.");
         RuleFor(q => q.Attribution).KnownItems(Vocabulary.Attributions.Contains, $"Unknown attribution(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Attributions)}.");
         RuleFor(q => q.Confidence).KnownItems(Vocabulary.Confidence.Contains, $"Unknown confidence(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Confidence)}.");
         RuleFor(q => q.Stated).Must(v => v is null || bool.TryParse(v, out _)).WithMessage("Must be true or false.");
         RuleFor(q => q.From).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
         RuleFor(q => q.To).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
+        RuleFor(q => q.AddedSince).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
+        RuleFor(q => q.UpdatedSince).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");
         RuleFor(q => q.From)
             .Must((q, from) => !PartialDate.TryParse(from, out var f) || !PartialDate.TryParse(q.To, out var t) || f.Start <= t.End)
             .WithMessage("Must not be after 'to'.");

@@ -1,25 +1,17 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using IncidentApi.Features.Filter;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace IncidentApi.Features.Incidents;
 
-/// <summary>Incidents from SQL, for /incidents, the sub-lists and the exports: pages by id lists, whole lists streamed.</summary>
-public sealed class IncidentStore(Db db)
+/// <summary>Incidents for /incidents, the sub-lists and the exports: matches from the index, rows from SQLite by primary key.</summary>
+public sealed class IncidentStore(Db db, IncidentIndexes indexes)
 {
     // The ordered ids of every match, per (dataset version, filter, sort). The data never changes while it is served,
-    // so a list answers totalItems without COUNT(*) and any page, however deep, by slicing: no OFFSET scan.
-    // Bounded by size (8 bytes an id); a swapped database has a new version, so old lists just age out.
+    // so a list answers totalItems without counting again and any page, however deep, by slicing.
+    // Bounded by size (4 bytes an id); a swapped database has a new version, so old lists just age out.
     private readonly MemoryCache _matches = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
-
-    // Identifiers cannot be parameters, so each sort key maps to fixed SQL. Ties break by id so paging never repeats or skips.
-    internal static readonly Dictionary<string, string> SortSql = new(StringComparer.Ordinal)
-    {
-        ["date"] = "i.date_start, i.id", ["-date"] = "i.date_start DESC, i.id",
-        ["country"] = "i.host_country IS NULL, i.host_country, i.id", ["-country"] = "i.host_country IS NULL, i.host_country DESC, i.id",
-        ["id"] = "i.id", ["-id"] = "i.id DESC",
-        ["relevance"] = "s.rank, i.id", ["-relevance"] = "s.rank DESC, i.id",
-    };
 
     private const string Columns = """
         i.seq, i.id, i.title, i.date, i.date_precision, i.date_meaning,
@@ -44,31 +36,59 @@ public sealed class IncidentStore(Db db)
     public (IReadOnlyList<IncidentDto> Items, long Total) Find(IncidentFilter filter, string sort, int page, int size)
     {
         using var connection = db.Open();
-        // The version of the file this connection reads (not the catalog's): during a swap the two can differ for a
-        // moment, and ids from one file must never be looked up in the other.
-        var version = connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'version'");
-        var ids = _matches.GetOrCreate($"{version}|{sort}|{filter.Key}", entry =>
-        {
-            var (from, where, args) = filter.ToSql();
-            var found = connection.Query<long>($"SELECT i.seq {from} {where} ORDER BY {SortSql[sort]}", args).ToArray();
-            entry.Size = found.Length * sizeof(long) + 64;
-            return found;
-        })!;
+        var ids = Matches(connection, filter, sort);
         var start = (long)(page - 1) * size;
         if (start >= ids.Length) return ([], ids.Length);
-        var pageIds = ids.AsSpan((int)start, (int)Math.Min(size, ids.Length - start)).ToArray();
-        var rows = connection.Query<IncidentRow>($"SELECT {Columns} FROM incidents AS i {Joins} WHERE i.seq IN @pageIds", new { pageIds })
-            .ToDictionary(r => r.Seq);
-        return (pageIds.Select(id => IncidentDto.From(rows[id])).ToList(), ids.Length);
+        return (Rows(connection, ids.AsSpan((int)start, (int)Math.Min(size, ids.Length - start)).ToArray()), ids.Length);
     }
 
-    /// <summary>Every match, read lazily: the connection stays open only while the caller enumerates (exports stream).</summary>
+    /// <summary>Every match, read a chunk at a time: the connection stays open only while the caller enumerates (exports stream).</summary>
     public IEnumerable<IncidentDto> Stream(IncidentFilter filter, string sort)
     {
-        var (from, where, args) = filter.ToSql();
         using var connection = db.Open();
-        foreach (var row in connection.Query<IncidentRow>($"SELECT {Columns} {from} {Joins} {where} ORDER BY {SortSql[sort]}", args, buffered: false))
-            yield return IncidentDto.From(row);
+        var ids = Matches(connection, filter, sort);
+        for (var start = 0; start < ids.Length; start += StreamChunk)
+            foreach (var incident in Rows(connection, ids.AsSpan(start, Math.Min(StreamChunk, ids.Length - start)).ToArray()))
+                yield return incident;
+    }
+
+    private const int StreamChunk = 500;
+
+    /// <summary>The most sources any match has: how many source column sets a CSV needs.</summary>
+    public int MaxSources(IncidentFilter filter)
+    {
+        using var connection = db.Open();
+        var index = indexes.For(connection);
+        var ids = Matches(connection, filter, "id");
+        return ids.Length == 0 ? 0 : ids.Max(i => index.SourceCount[i]);
+    }
+
+    /// <summary>The matching incidents' indexes in the index of the file this connection reads, in the order of <paramref name="sort"/>.</summary>
+    internal int[] Matches(SqliteConnection connection, IncidentFilter filter, string sort)
+    {
+        var index = indexes.For(connection);
+        return _matches.GetOrCreate($"{index.Version}|{sort}|{filter.Key}", entry =>
+        {
+            var text = filter.Match is null ? null : Search(connection, filter.Match);
+            var found = filter.Apply(index, text);
+            IncidentOrder.Sort(index, found, sort, text);
+            entry.Size = found.Length * sizeof(int) + 64;
+            return found;
+        })!;
+    }
+
+    /// <summary>Full-text matches, index to bm25 rank (weights: title, summary, names, places; lower is better).</summary>
+    internal static Dictionary<int, double> Search(SqliteConnection connection, string match) =>
+        connection.Query<(long Seq, double Rank)>(
+            "SELECT rowid, bm25(incident_search, 5.0, 1.0, 5.0, 2.0) FROM incident_search WHERE incident_search MATCH @match", new { match })
+            .ToDictionary(m => (int)m.Seq - 1, m => m.Rank);
+
+    // One page of rows by primary key (index i is seq i + 1), in the order given.
+    private static List<IncidentDto> Rows(SqliteConnection connection, int[] indexes)
+    {
+        var seqs = indexes.Select(i => (long)i + 1).ToArray();
+        var rows = connection.Query<IncidentRow>($"SELECT {Columns} FROM incidents AS i {Joins} WHERE i.seq IN @seqs", new { seqs }).ToDictionary(r => r.Seq);
+        return seqs.Select(seq => IncidentDto.From(rows[seq])).ToList();
     }
 
     /// <summary>A withdrawn id: the release that withdrew it, why, and the record that replaced it (if any).</summary>

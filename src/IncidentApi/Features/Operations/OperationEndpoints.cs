@@ -28,7 +28,7 @@ public static class OperationEndpoints
 
     public static IResult Incidents([Description(SlugDoc)] [StringLength(Limits.Slug, MinimumLength = 1)] string slug, [AsParameters] IncidentQuery query, IncidentStore store, ReferenceData reference, HttpContext http) =>
         slug.Length <= Limits.Slug && reference.IsOperation(slug)
-            ? IncidentList.Respond(query, query.ToFilter(reference).WithOperations(reference.OperationAndDescendants(slug).ToArray()), store, http)
+            ? IncidentList.Respond(query, query.ToFilter(reference).WithOperations(reference.OperationAndDescendants(slug).ToArray()), store, http, slug)
             : NotFound();
 
     private const string SlugDoc = "Operation slug, e.g. sky-net or fox-hunt.";

@@ -26,22 +26,38 @@ public sealed class ReferenceData(Db db)
         }
     }
 
-    public sealed record Country(string Code, string Alpha3, string Name, string Region);
-    private sealed record Operation(string Slug, string? Parent);
+    public sealed record Country(string Code, string Alpha3, string Name, string Region, string? Subregion);
+    private sealed record Operation(string Slug, string Name, string? Parent);
     private sealed record Tables(
         string Version,
+        DateOnly ReleaseDate,
         FrozenDictionary<string, Country> CountryByCode,
-        FrozenSet<string> Regions,
+        FrozenDictionary<string, string> Regions,
+        FrozenDictionary<string, string> Subregions,
         FrozenDictionary<string, string[]> OperationWithDescendants,
-        FrozenSet<string> Methods);
+        FrozenDictionary<string, string> OperationNames,
+        FrozenDictionary<string, string> Methods);
 
     /// <summary>The dataset version of the database being served.</summary>
     public string Version => Current.Version;
 
+    /// <summary>The date of the release the database holds: every response's Last-Modified.</summary>
+    public DateOnly ReleaseDate => Current.ReleaseDate;
+
     /// <summary>The alpha-2 code for an alpha-2 or alpha-3 code in any case, or null when it is not a known country.</summary>
     public string? CountryCode(string code) => Current.CountryByCode.GetValueOrDefault(code.Trim())?.Code;
 
-    public bool IsRegion(string region) => Current.Regions.Contains(region.Trim());
+    public bool IsRegion(string region) => Region(region) is not null;
+
+    /// <summary>A region as the countries table spells it, for a name in any case; null when no country is in it.</summary>
+    public string? Region(string region) => Current.Regions.GetValueOrDefault(region.Trim());
+
+    public string? Subregion(string subregion) => Current.Subregions.GetValueOrDefault(subregion.Trim());
+
+    public IEnumerable<string> Regions => Current.Regions.Values.Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>A country's English name by alpha-2 code, for rows that carry names beside codes.</summary>
+    public string? CountryName(string code) => Current.CountryByCode.GetValueOrDefault(code)?.Name;
 
     public bool IsOperation(string slug) => Current.OperationWithDescendants.ContainsKey(slug.Trim());
 
@@ -51,20 +67,28 @@ public sealed class ReferenceData(Db db)
     /// </summary>
     public IEnumerable<string> OperationAndDescendants(string slug) => Current.OperationWithDescendants.GetValueOrDefault(slug.Trim()) ?? [];
 
-    public bool IsMethod(string slug) => Current.Methods.Contains(slug.Trim());
+    public bool IsMethod(string slug) => Current.Methods.ContainsKey(slug.Trim());
+
+    public string? OperationName(string slug) => Current.OperationNames.GetValueOrDefault(slug);
+
+    public string? MethodName(string slug) => Current.Methods.GetValueOrDefault(slug);
 
     private static Tables Load(Db db)
     {
         using var connection = db.Open();
-        var countries = connection.Query<Country>("SELECT code, alpha3, name, region FROM countries").ToList();
+        var countries = connection.Query<Country>("SELECT code, alpha3, name, region, subregion FROM countries").ToList();
         var byCode = countries.Select(c => KeyValuePair.Create(c.Code, c))
             .Concat(countries.Select(c => KeyValuePair.Create(c.Alpha3, c)))
             .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        var operations = connection.Query<Operation>("SELECT slug, parent FROM operations").ToList();
+        var operations = connection.Query<Operation>("SELECT slug, name, parent FROM operations").ToList();
         var tree = operations.ToFrozenDictionary(o => o.Slug, o => Descendants(o.Slug, operations).Prepend(o.Slug).ToArray());
-        var methods = connection.Query<string>("SELECT slug FROM methods").ToFrozenSet();
+        var methods = connection.Query<(string Slug, string Name)>("SELECT slug, name FROM methods").ToFrozenDictionary(m => m.Slug, m => m.Name);
         var version = connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'version'")!;
-        return new(version, byCode, countries.Select(c => c.Region).ToFrozenSet(StringComparer.OrdinalIgnoreCase), tree, methods);
+        var release = DateOnly.ParseExact(connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'releaseDate'")!, "yyyy-MM-dd");
+        static FrozenDictionary<string, string> Spelling(IEnumerable<string?> names) =>
+            names.OfType<string>().Distinct().ToFrozenDictionary(n => n, StringComparer.OrdinalIgnoreCase);
+        return new(version, release, byCode, Spelling(countries.Select(c => c.Region)), Spelling(countries.Select(c => c.Subregion)), tree,
+            operations.ToFrozenDictionary(o => o.Slug, o => o.Name), methods);
     }
 
     private static IEnumerable<string> Descendants(string slug, List<Operation> all) =>

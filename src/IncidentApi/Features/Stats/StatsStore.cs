@@ -1,64 +1,123 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Dapper;
 using IncidentApi.Features.Filter;
+using IncidentApi.Features.Incidents;
+using Field = IncidentApi.Features.Filter.IncidentIndex.Field;
 
 namespace IncidentApi.Features.Stats;
 
-public sealed class StatsStore(Db db)
+/// <summary>
+/// Counts over the matches of a filter, from the index: each matching incident adds itself (and its people) to the
+/// row of its value, or values, for each dimension. Rows carry the names beside the codes, for spreadsheets.
+/// </summary>
+public sealed class StatsStore(Db db, IncidentStore incidents, IncidentIndexes indexes, ReferenceData reference)
 {
-    /// <summary>A dimension's SQL value, the join it needs, and the inferred field that makes its value unknown under stated=true.</summary>
-    internal sealed record Dimension(string Sql, string? Join = null, string? Inferred = null);
-
-    // Month is null for incidents known only to a year: no fake January spike. Methods and target types can be several
-    // per incident: an incident counts once under each.
-    internal static readonly Dictionary<string, Dimension> Dimensions = new(StringComparer.Ordinal)
+    /// <summary>The dimensions, and the name column each code carries beside it.</summary>
+    internal static readonly Dictionary<string, string?> Dimensions = new(StringComparer.Ordinal)
     {
-        ["year"] = new("CAST(substr(i.date_start, 1, 4) AS INTEGER)", Inferred: "'date'"),
-        ["month"] = new("CASE WHEN i.date_precision = 'year' THEN NULL ELSE substr(i.date_start, 1, 7) END", Inferred: "'date'"),
-        ["country"] = new("i.host_country", Inferred: "'hostCountry'"),
-        ["originCountry"] = new("i.origin_country", Inferred: "'originCountry'"),
-        ["operation"] = new("i.operation", Inferred: "'operation'"),
-        ["method"] = new("im.method", "JOIN incident_methods AS im ON im.incident = i.seq", "'methods.' || im.method"),
-        ["outcome"] = new("i.outcome", Inferred: "'outcome'"),
-        ["targetType"] = new("it.type", "LEFT JOIN incident_targets AS it ON it.incident = i.seq", "'targets.type'"),
-        ["attribution"] = new("i.attribution"),
-        ["confidence"] = new("i.confidence"),
+        ["year"] = null, ["month"] = null, ["country"] = "countryName", ["originCountry"] = "originCountryName",
+        ["operation"] = "operationName", ["method"] = "methodName", ["outcome"] = null, ["targetType"] = null,
+        ["attribution"] = null, ["confidence"] = null, ["region"] = null, ["subregion"] = null,
     };
 
-    public StatsDto Count(IncidentFilter filter, string[] dimensions, string measure)
+    public StatsDto Count(IncidentFilter filter, string[] dimensions, string measure, bool fill)
     {
-        var (from, where, args) = filter.ToSql();
-        string Value(string name)
-        {
-            var d = Dimensions[name];
-            return filter.Stated && d.Inferred is { } field
-                ? $"CASE WHEN EXISTS (SELECT 1 FROM incident_inferred AS f WHERE f.incident = i.seq AND f.field = {field}) THEN NULL ELSE {d.Sql} END"
-                : d.Sql;
-        }
-        var joins = string.Join(' ', dimensions.Select(d => Dimensions[d].Join).OfType<string>());
-        var columns = string.Join(", ", dimensions.Select((d, n) => $"{Value(d)} AS d{n}"));
-        var groups = string.Join(", ", dimensions.Select((_, n) => $"d{n}"));
-        var order = string.Join(", ", dimensions.Select((_, n) => $"d{n} IS NULL, d{n}"));
         using var connection = db.Open();
-        var totals = connection.QuerySingle<(long Incidents, long People, long Unknown)>(
-            $"SELECT COUNT(*), COALESCE(SUM(i.people), 0), COALESCE(SUM(i.people IS NULL), 0) {from} {where}", args);
-        // DISTINCT first: an incident counts once per group even when two of its targets share a type.
-        var rows = connection.Query($"""
-            SELECT {groups}, COUNT(*) AS incidents, COALESCE(SUM(people), 0) AS people, COALESCE(SUM(people IS NULL), 0) AS people_unknown
-            FROM (SELECT DISTINCT {columns}, i.seq, i.people {from} {joins} {where}) GROUP BY {groups} ORDER BY {order}
-            """, args)
-            .Select(r =>
-            {
-                var values = (IDictionary<string, object?>)r;
-                var row = new JsonObject();
-                for (var n = 0; n < dimensions.Length; n++) row[dimensions[n]] = values[$"d{n}"] switch { long l => JsonValue.Create(l), string t => JsonValue.Create(t), _ => null };
-                var (incidents, people) = ((long)values["incidents"]!, (long)values["people"]!);
-                row["count"] = measure == "people" ? people : incidents;
-                row["incidents"] = incidents;
-                row["people"] = people;
-                row["peopleUnknown"] = (long)values["people_unknown"]!;
-                return row;
-            }).ToList();
-        return new(dimensions, totals.Incidents, rows, measure, totals.People, totals.Unknown);
+        var x = indexes.For(connection);
+        var matches = incidents.Matches(connection, filter, "id");
+        var groups = new Dictionary<(object? A, object? B), (long Incidents, long People, long Unknown)>();
+        long people = 0, unknown = 0;
+        foreach (var i in matches)
+        {
+            var known = x.People[i] >= 0;
+            if (known) people += x.People[i]; else unknown++;
+            foreach (var a in Values(x, dimensions[0], i, filter.Stated))
+                foreach (var b in dimensions.Length > 1 ? Values(x, dimensions[1], i, filter.Stated) : [null])
+                {
+                    var g = groups.GetValueOrDefault((a, b));
+                    groups[(a, b)] = (g.Incidents + 1, g.People + (known ? x.People[i] : 0), g.Unknown + (known ? 0 : 1));
+                }
+        }
+        if (fill) Fill(groups, dimensions, filter);
+        var rows = groups.OrderBy(g => g.Key.A is null).ThenBy(g => g.Key.A, Comparer<object?>.Create(Compare))
+            .ThenBy(g => g.Key.B is null).ThenBy(g => g.Key.B, Comparer<object?>.Create(Compare))
+            .Select(g => Row(dimensions, [g.Key.A, g.Key.B], g.Value, measure)).ToList();
+        return new(dimensions, matches.Length, rows, measure, people, unknown);
+    }
+
+    // The value(s) an incident has for a dimension; with stated, a value a curator read into the sources is null.
+    private static IEnumerable<object?> Values(IncidentIndex x, string dimension, int i, bool stated)
+    {
+        bool Doubt(Field field) => stated && x.Inferred[i].HasFlag(field);
+        switch (dimension)
+        {
+            case "year": return [Doubt(Field.Date) ? null : (object)DateOnly.FromDayNumber(x.DateStart[i]).Year];
+            case "month": return [Doubt(Field.Date) || x.YearOnly[i] ? null : DateOnly.FromDayNumber(x.DateStart[i]).ToString("yyyy-MM", CultureInfo.InvariantCulture)];
+            case "country": return [Doubt(Field.HostCountry) ? null : x.Countries.Name(x.Host[i])];
+            case "originCountry": return [Doubt(Field.OriginCountry) ? null : x.Countries.Name(x.Origin[i])];
+            case "operation": return [Doubt(Field.Operation) ? null : x.Operations.Name(x.Operation[i])];
+            case "outcome": return [Doubt(Field.Outcome) ? null : x.Words.Name(x.Outcome[i])];
+            case "attribution": return [x.Words.Name(x.Attribution[i])];
+            case "confidence": return [x.Words.Name(x.Confidence[i])];
+            case "region": return [Doubt(Field.HostCountry) ? null : x.Words.Name(x.Region[i])];
+            case "subregion": return [Doubt(Field.HostCountry) ? null : x.Words.Name(x.Subregion[i])];
+            case "method":
+                return Enumerable.Range(x.MethodStart[i], x.MethodStart[i + 1] - x.MethodStart[i])
+                    .Select(m => stated && x.MethodInferred[m] ? null : x.Methods.Name(x.MethodValues[m])).Distinct();
+            default:   // targetType: an incident with two targets of one type counts once; no typed target is null
+                var types = Enumerable.Range(x.TypeStart[i], x.TypeStart[i + 1] - x.TypeStart[i])
+                    .Select(t => Doubt(Field.TargetType) ? null : x.Words.Name(x.TypeValues[t])).Distinct().ToList();
+                return types.Count == 0 ? [null] : types;
+        }
+    }
+
+    // Zero rows for the years or months between the first and last with incidents (or the filter's from/to), so a
+    // time series has no gaps; with a second dimension, for each of its values.
+    private static void Fill(Dictionary<(object? A, object? B), (long, long, long)> groups, string[] dimensions, IncidentFilter filter)
+    {
+        var time = Array.FindIndex(dimensions, d => d is "year" or "month");
+        var periods = groups.Keys.Select(k => time == 0 ? k.A : k.B).OfType<object>().ToList();
+        if (periods.Count == 0 && filter.From is null) return;
+        var first = filter.From ?? periods.Select(Start).Min();
+        var last = filter.To ?? periods.Select(Start).Max();
+        var others = groups.Keys.Select(k => time == 0 ? k.B : k.A).Distinct().ToList();
+        for (var day = new DateOnly(first.Year, dimensions[time] == "year" ? 1 : first.Month, 1); day <= last;
+             day = dimensions[time] == "year" ? day.AddYears(1) : day.AddMonths(1))
+        {
+            object period = dimensions[time] == "year" ? day.Year : day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            foreach (var other in others) groups.TryAdd(time == 0 ? (period, other) : (other, period), default);
+        }
+    }
+
+    private static DateOnly Start(object period) => period is int year ? new DateOnly(year, 1, 1)
+        : DateOnly.ParseExact((string)period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int Compare(object? a, object? b) => (a, b) switch
+    {
+        (int x, int y) => x.CompareTo(y),
+        (string x, string y) => string.CompareOrdinal(x, y),
+        _ => 0,
+    };
+
+    private JsonObject Row(string[] dimensions, object?[] values, (long Incidents, long People, long Unknown) count, string measure)
+    {
+        var row = new JsonObject();
+        for (var n = 0; n < dimensions.Length; n++)
+        {
+            var value = values[n];
+            row[dimensions[n]] = value switch { int y => JsonValue.Create(y), string s => JsonValue.Create(s), _ => null };
+            if (Dimensions[dimensions[n]] is { } nameColumn)
+                row[nameColumn] = value is not string code ? null : dimensions[n] switch
+                {
+                    "operation" => reference.OperationName(code),
+                    "method" => reference.MethodName(code),
+                    _ => reference.CountryName(code),
+                };
+        }
+        row["count"] = measure == "people" ? count.People : count.Incidents;
+        row["incidents"] = count.Incidents;
+        row["people"] = count.People;
+        row["peopleUnknown"] = count.Unknown;
+        return row;
     }
 }

@@ -55,12 +55,16 @@ public static class HttpCaching
             if (StatusOf(result) != StatusCodes.Status200OK) return result;   // errors are not cached or tagged
 
             var http = ctx.HttpContext;
-            var tag = ETagFor(http, http.RequestServices.GetRequiredService<ReferenceData>().Version);
+            var reference = http.RequestServices.GetRequiredService<ReferenceData>();
+            var tag = ETagFor(http, reference.Version);
+            // The data changes only with a release, so the release date is when every representation last changed.
+            var modified = new DateTimeOffset(reference.ReleaseDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var headers = http.Response.Headers;
             headers.ETag = tag;
+            headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             headers.CacheControl = CacheControl;
             headers.Vary = "Accept, Accept-Encoding";
-            return IsNotModified(http.Request, tag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : result;
+            return IsNotModified(http.Request, tag, modified) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : result;
         });
 
     /// <summary>OpenAPI: every 200 under /api/v1 is tagged and cacheable, and a current If-None-Match gets a 304.</summary>
@@ -73,16 +77,23 @@ public static class HttpCaching
             {
                 ok.Headers ??= new Dictionary<string, IOpenApiHeader>();
                 ok.Headers["ETag"] = ETagHeader;
+                ok.Headers["Last-Modified"] = LastModifiedHeader;
                 ok.Headers["Cache-Control"] = CacheControlHeader;
             }
-            OperationDocs.Respond(operation, "304", "Not modified: the If-None-Match tag is current.", context,
-                headers: OperationDocs.Headers(("ETag", ETagHeader), ("Cache-Control", CacheControlHeader)));
+            OperationDocs.Respond(operation, "304", "Not modified: the If-None-Match tag is current (or, without If-None-Match, nothing changed since If-Modified-Since).", context,
+                headers: OperationDocs.Headers(("ETag", ETagHeader), ("Last-Modified", LastModifiedHeader), ("Cache-Control", CacheControlHeader)));
         }
 
         private static readonly OpenApiHeader ETagHeader = new()
         {
             Description = "Strong tag of this representation, derived from the dataset version and the request; send it back in If-None-Match for a 304.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100, Pattern = "^\"[^\"]+\"$" },
+        };
+
+        private static readonly OpenApiHeader LastModifiedHeader = new()
+        {
+            Description = "The date of the data release being served (HTTP-date); send it back in If-Modified-Since for a 304.",
+            Schema = OperationDocs.Text(40),
         };
 
         private static readonly OpenApiHeader CacheControlHeader = new()
@@ -111,10 +122,12 @@ public static class HttpCaching
         return compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName ?? "identity" : "identity";
     }
 
-    private static bool IsNotModified(HttpRequest request, string tag) =>
+    // RFC 9110 13.2.2: If-None-Match decides when present; If-Modified-Since only without it.
+    private static bool IsNotModified(HttpRequest request, string tag, DateTimeOffset modified) =>
         request.Headers.IfNoneMatch.Count > 0
-        && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(tag, StringComparison.Ordinal));
+            ? EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+              && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(tag, StringComparison.Ordinal))
+            : request.GetTypedHeaders().IfModifiedSince is { } since && since >= modified;
 
     private static int? StatusOf(object? result) => result switch
     {

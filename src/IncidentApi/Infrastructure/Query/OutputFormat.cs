@@ -5,14 +5,17 @@ namespace IncidentApi.Infrastructure;
 /// <summary>Content negotiation: the <c>format</c> parameter wins, else the Accept header, else JSON.</summary>
 public static class OutputFormat
 {
-    public const string Json = "json", Csv = "csv", GeoJson = "geojson";
+    public const string Json = "json", Csv = "csv", GeoJson = "geojson", Ndjson = "ndjson", Atom = "atom";
     public static readonly string[] JsonOnly = [Json];
-    public static readonly string[] All = [Json, Csv, GeoJson];
+    /// <summary>Every format any endpoint produces; each query record names its own (<see cref="IFormatQuery.Formats"/>).</summary>
+    public static readonly string[] All = [Json, Csv, GeoJson, Ndjson, Atom];
 
     public static string MediaType(string format) => format switch
     {
         Csv => "text/csv",
         GeoJson => "application/geo+json",
+        Ndjson => "application/x-ndjson",
+        Atom => "application/atom+xml",
         _ => "application/json",
     };
 
@@ -33,6 +36,8 @@ public static class OutputFormat
                 "*/*" or "application/*" or "application/json" or "application/problem+json" => Json,
                 "text/csv" or "text/*" => Csv,
                 "application/geo+json" => GeoJson,
+                "application/x-ndjson" => Ndjson,
+                "application/atom+xml" => Atom,
                 _ => null,
             };
             if (match is not null && supported.Contains(match)) return match;

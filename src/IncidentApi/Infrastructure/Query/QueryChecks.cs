@@ -1,12 +1,16 @@
-using Microsoft.OpenApi;
-using Swashbuckle.AspNetCore.SwaggerGen;
 using System.Reflection;
 using FluentValidation;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace IncidentApi.Infrastructure;
 
-/// <summary>A query record that can choose its output format with <c>format</c>.</summary>
-public interface IFormatQuery { string? Format { get; } }
+/// <summary>A query record that can choose its output format with <c>format</c>, among its <see cref="Formats"/>.</summary>
+public interface IFormatQuery
+{
+    string? Format { get; }
+    static abstract string[] Formats { get; }
+}
 
 /// <summary>
 /// Every /api/v1 endpoint goes through one filter: unknown parameters, then the query record's validator, then
@@ -29,7 +33,9 @@ public static class QueryChecks
             var query = factory.MethodInfo.GetParameters().SingleOrDefault(p => p.IsDefined(typeof(AsParametersAttribute)));
             var known = QueryNames.Of(query?.ParameterType);
             var validatorType = query is null ? null : typeof(IValidator<>).MakeGenericType(query.ParameterType);
-            var formats = query is not null && typeof(IFormatQuery).IsAssignableFrom(query.ParameterType) ? OutputFormat.All : OutputFormat.JsonOnly;
+            var formats = query is not null && typeof(IFormatQuery).IsAssignableFrom(query.ParameterType)
+                ? (string[])query.ParameterType.GetProperty(nameof(IFormatQuery.Formats), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!
+                : OutputFormat.JsonOnly;
             return async ctx =>
             {
                 var http = ctx.HttpContext;

@@ -4,8 +4,8 @@ using CsvHelper;
 namespace IncidentApi.Features.Incidents;
 
 /// <summary>RFC 4180 with a header row and a UTF-8 BOM (so spreadsheets read Chinese names); lists joined with ';'.</summary>
-internal sealed class CsvDownload(IEnumerable<IncidentDto> incidents, string[]? fields)
-    : Download(incidents, fields, "incidents.csv", "text/csv; charset=utf-8")
+internal sealed class CsvDownload(IEnumerable<IncidentDto> incidents, string[]? fields, int sourceSets, string fileName)
+    : IncidentDownload(incidents, fields, fileName, "text/csv; charset=utf-8")
 {
     // Column, the top-level field it belongs to (for fields=), its value, and whether it is free text.
     private static readonly (string Name, string Field, Func<IncidentDto, string?> Value, bool Text)[] Columns =
@@ -39,9 +39,20 @@ internal sealed class CsvDownload(IEnumerable<IncidentDto> incidents, string[]? 
         ("sourceKinds", "sources", i => string.Join(';', i.Sources.Select(s => s.Kind)), false),
     ];
 
+    // One column set per source (source1Url, source1Publisher, source1Kind, source1Quote, source2Url, ...), so that
+    // each quote stays beside its URL in a spreadsheet; as many sets as the most-sourced incident here needs.
+    private static IEnumerable<(string Name, string Field, Func<IncidentDto, string?> Value, bool Text)> SourceSets(int count) =>
+        Enumerable.Range(0, count).SelectMany(n => new (string, string, Func<IncidentDto, string?>, bool)[]
+        {
+            ($"source{n + 1}Url", "sources", i => n < i.Sources.Count ? i.Sources[n].Url : null, true),
+            ($"source{n + 1}Publisher", "sources", i => n < i.Sources.Count ? i.Sources[n].Publisher : null, true),
+            ($"source{n + 1}Kind", "sources", i => n < i.Sources.Count ? i.Sources[n].Kind : null, false),
+            ($"source{n + 1}Quote", "sources", i => n < i.Sources.Count ? i.Sources[n].Quote : null, true),
+        });
+
     protected override async Task WriteAsync(Stream body, CancellationToken cancel)
     {
-        var columns = Columns.Where(c => Keep(c.Field)).ToArray();
+        var columns = Columns.Concat(SourceSets(sourceSets)).Where(c => Keep(c.Field)).ToArray();
         await using var csv = CsvWriter.Create(body, new CsvWriterOptions { WriteByteOrderMark = true, NewLine = "\r\n" }, leaveOpen: true);
         foreach (var c in columns) csv.WriteField(c.Name);
         await csv.EndRecordAsync(cancel);

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace IncidentApi.Features.Incidents;
 
 /// <summary>A FeatureCollection of Points (geometry null where no place is known), the incident as properties.</summary>
-internal sealed class GeoJsonDownload(IEnumerable<IncidentDto> incidents, string[]? fields)
-    : Download(incidents, fields, "incidents.geojson", "application/geo+json")
+internal sealed class GeoJsonDownload(IEnumerable<IncidentDto> incidents, string[]? fields, string fileName)
+    : IncidentDownload(incidents, fields, fileName, "application/geo+json")
 {
     protected override async Task WriteAsync(Stream body, CancellationToken cancel)
     {

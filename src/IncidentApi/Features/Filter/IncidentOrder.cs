@@ -1,0 +1,63 @@
+namespace IncidentApi.Features.Filter;
+
+/// <summary>
+/// The sort orders of incident lists. Each key orders by its value and breaks ties by id, so paging never repeats or
+/// skips; descending keys reverse the value, not the tie-break. An unknown host country sorts last either way.
+/// </summary>
+public static class IncidentOrder
+{
+    public static readonly string[] Keys =
+        ["date", "-date", "country", "-country", "id", "-id", "relevance", "-relevance", "addedOn", "-addedOn", "updatedOn", "-updatedOn"];
+
+    /// <summary>Each incident's position under each key but relevance (which depends on the query), computed once per database.</summary>
+    internal static System.Collections.Frozen.FrozenDictionary<string, int[]> Ranks(
+        int n, int[] date, int[] added, int[] updated, short[] host, IncidentIndex.Codes countries)
+    {
+        // Index order is id order, so the id itself is the tie-break.
+        var countryOrder = Enumerable.Range(0, countries.Size).OrderBy(c => countries.Name((short)c), StringComparer.Ordinal)
+            .Select((code, position) => (code, position)).ToDictionary(p => p.code, p => p.position);
+        var country = host.Select(h => h < 0 ? int.MaxValue : countryOrder[h]).ToArray();
+        var ranks = new Dictionary<string, int[]>
+        {
+            ["id"] = Enumerable.Range(0, n).ToArray(),
+            ["-id"] = Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray(),
+        };
+        foreach (var (key, value) in new[] { ("date", date), ("addedOn", added), ("updatedOn", updated), ("country", country) })
+        {
+            ranks[key] = Rank(n, (a, b) => value[a] != value[b] ? value[a].CompareTo(value[b]) : a.CompareTo(b));
+            // Descending, but unknown countries stay last and ties keep ascending ids.
+            ranks["-" + key] = Rank(n, (a, b) => value[a] == value[b] ? a.CompareTo(b)
+                : key == "country" && (value[a] == int.MaxValue || value[b] == int.MaxValue) ? value[a].CompareTo(value[b])
+                : value[b].CompareTo(value[a]));
+        }
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(ranks);
+    }
+
+    private static int[] Rank(int n, Comparison<int> order)
+    {
+        var sorted = Enumerable.Range(0, n).ToArray();
+        Array.Sort(sorted, order);
+        var rank = new int[n];
+        for (var position = 0; position < n; position++) rank[sorted[position]] = position;
+        return rank;
+    }
+
+    /// <summary>
+    /// Sorts matching indexes (ascending, as filters produce them) in place by <paramref name="key"/>; relevance sorts by
+    /// the full-text rank (lower is better), ties by id.
+    /// </summary>
+    public static void Sort(IncidentIndex index, int[] matches, string key, IReadOnlyDictionary<int, double>? relevance)
+    {
+        if (key == "id") return;
+        if (key is "relevance" or "-relevance")
+        {
+            var sign = key == "relevance" ? 1 : -1;
+            Array.Sort(matches, (a, b) => relevance![a] != relevance[b] ? sign * relevance[a].CompareTo(relevance[b]) : a.CompareTo(b));
+            return;
+        }
+        var rank = index.Ranks[key];
+        var keys = new int[matches.Length];
+        for (var m = 0; m < matches.Length; m++) keys[m] = rank[matches[m]];
+        Array.Sort(keys, matches);
+    }
+}
