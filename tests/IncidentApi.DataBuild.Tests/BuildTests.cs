@@ -216,11 +216,18 @@ public sealed class RejectionTests
 public sealed class SearchTextTests
 {
     [Theory]
-    [InlineData("杨秀珠", "\"杨秀\" AND \"秀珠\"")]
+    [InlineData("杨秀珠", "(\"杨秀\" AND \"秀珠\")")]
     [InlineData("国强", "\"国强\"")]
     [InlineData("王", "\"王\"")]
-    [InlineData("Qiao extradit", "\"Qiao\"* AND \"extradit\"*")]
-    [InlineData("\"a\" OR NEAR(b)", "\"a\"* AND \"OR\"* AND \"NEAR\"* AND \"b\"*")]
+    [InlineData("Qiao extradit", "\"qiao\"* AND \"extradit\"*")]
+    [InlineData("\"a\" OR NEAR(b)", "(\"a\" OR (\"near\"* AND \"b\"*))")]
+    [InlineData("extradition OR deportation", "(\"extradition\"* OR \"deportation\"*)")]
+    [InlineData("\"fox hunt\" Canada", "(\"fox hunt\" OR \"foxhunt\"*) AND \"canada\"*")]
+    [InlineData("\"honey trap\"", "\"honey trap\"")]
+    [InlineData("uighur", "(\"uyghur\"* OR \"uighur\"* OR \"uigur\"* OR \"uyghurs\"* OR \"uighurs\"*)")]
+    [InlineData("East Turkistan", "(\"xinjiang\"* OR \"east turkistan\" OR \"east turkestan\")")]
+    [InlineData("OR OR a", "\"a\"*")]
+    [InlineData("NEAR(\"a\" b) AND :title ^x -y", "\"near\"* AND \"a\" AND \"b\"* AND \"and\"* AND \"title\"* AND \"x\"* AND \"y\"*")]
     public void Queries_become_quoted_terms_only(string q, string expected) => Assert.Equal(expected, SearchText.ToMatch(q));
 
     [Theory]
@@ -260,7 +267,16 @@ public sealed class SearchTextEdgeTests
 {
     [Fact]
     public void Latin_written_against_Chinese_becomes_two_terms() =>
-        Assert.Equal("\"Lu\"* AND \"卢思\" AND \"思位\"", SearchText.ToMatch("Lu卢思位"));
+        Assert.Equal("(\"lu\"* AND \"卢思\" AND \"思位\")", SearchText.ToMatch("Lu卢思位"));
+
+    [Fact]
+    public void Traditional_and_simplified_chinese_are_one_script_in_queries_and_in_the_index()
+    {
+        Assert.Equal(SearchText.ToMatch("李延贺"), SearchText.ToMatch("李延賀"));
+        Assert.Equal(SearchText.ToMatch("杨秀珠"), SearchText.ToMatch("楊秀珠"));
+        Assert.Contains("猎狐", SearchText.ForIndex("獵狐行動"));
+        Assert.Equal("李延贺", ChineseFolding.Fold("李延賀"));
+    }
 
     [Fact]
     public void A_character_outside_the_basic_plane_is_one_character_not_two_halves()

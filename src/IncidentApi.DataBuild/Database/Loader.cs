@@ -32,6 +32,18 @@ public static class Loader
             seed.Figures.Select((f, i) => new { f.Key, Position = i + 1, f.Publisher, f.Report, f.Period, f.Figure, f.Unit, f.Scope, f.Url, f.PublishedOn, f.Quote, f.Notes }), tx);
 
         var countries = seed.Countries.ToDictionary(c => c.Code!);
+        // An incident is found by the names of its operation (and the operation a campaign belongs to) and its methods,
+        // in English and Chinese: 天网 and "Sky Net" find Sky Net 2021's incidents.
+        var operationsBySlug = seed.Operations.ToDictionary(o => o.Slug!);
+        var methodNames = seed.Methods.ToDictionary(m => m.Slug!, m => m.Name);
+        string?[] topics(IncidentSeed i)
+        {
+            var names = new List<string?>();
+            for (var slug = i.Operation; slug is not null && operationsBySlug.TryGetValue(slug, out var op); slug = op.Parent)
+                names.AddRange([op.Name, op.NameZh]);
+            names.AddRange(i.Methods!.Select(m => methodNames.GetValueOrDefault(m)));
+            return names.ToArray();
+        }
         var places = seed.Places.ToDictionary(p => (p.Country!, p.City!));
         var seq = 0;
         foreach (var i in seed.Incidents.OrderBy(i => i.Id, StringComparer.Ordinal))
@@ -59,13 +71,15 @@ public static class Loader
             db.Execute("INSERT INTO incident_inferred VALUES (@seq, @field)", i.Inferred!.Select(field => new { seq, field }), tx);
             db.Execute("INSERT INTO incident_sources VALUES (@seq, @position, @Url, @Publisher, @Title, @PublishedOn, @Kind, @Quote)",
                 i.Sources!.Select((s, n) => new { seq, position = n + 1, s.Url, s.Publisher, s.Title, s.PublishedOn, s.Kind, s.Quote }), tx);
-            db.Execute("INSERT INTO incident_search (rowid, title, summary, names, places) VALUES (@seq, @title, @summary, @names, @places)", new
+            db.Execute("INSERT INTO incident_search (rowid, title, summary, names, places, topics, sources) VALUES (@seq, @title, @summary, @names, @places, @topics, @sources)", new
             {
                 seq,
                 title = SearchText.ForIndex(i.Title),
                 summary = SearchText.ForIndex(i.Summary),
                 names = SearchText.ForIndex(i.Targets!.SelectMany(t => new[] { t.Name, t.NameZh }).ToArray()),
                 places = SearchText.ForIndex(i.City, i.HostCountry is { } hc ? countries[hc].Name : null),
+                topics = SearchText.ForIndex(topics(i)),
+                sources = SearchText.ForIndex(i.Sources!.SelectMany(s => new[] { s.Title, s.Publisher, s.Quote }).ToArray()),
             }, tx);
         }
 

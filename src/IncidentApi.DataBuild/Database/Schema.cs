@@ -71,8 +71,9 @@ public static class Schema
         CREATE TABLE incident_inferred (
             incident INTEGER NOT NULL REFERENCES incidents(seq), field TEXT NOT NULL, PRIMARY KEY (incident, field)) WITHOUT ROWID;
         -- Contentless: it only answers MATCH and ranks; the rows come from incidents. Text is SearchText.ForIndex'd.
+        -- topics: the operation's and methods' names in English and Chinese; sources: their titles, publishers and quotes.
         CREATE VIRTUAL TABLE incident_search USING fts5 (
-            title, summary, names, places, content = '', tokenize = 'unicode61 remove_diacritics 2');
+            title, summary, names, places, topics, sources, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
         """;
 
     public static void Create(SqliteConnection db) => db.Execute(Sql);

@@ -25,15 +25,15 @@ public static class CountryEndpoints
         TypedResults.Ok(store.List(query.Region is { Items.Length: > 0 } r ? r.Items : null, query.HasIncidents is null ? null : bool.Parse(query.HasIncidents), query.Sort ?? "name"));
 
     public static Results<Ok<CountryDetailDto>, ProblemHttpResult> Get([Description(CodeDoc)] [StringLength(Limits.CountryCode, MinimumLength = 2)] [RegularExpression(CodePattern)] string code, CountryStore store, ReferenceData reference) =>
-        Known(code, reference) is { } alpha2 && store.Get(alpha2) is { } country ? TypedResults.Ok(country) : NotFound();
+        Known(code, reference) is { } alpha2 && store.Get(alpha2) is { } country ? TypedResults.Ok(country) : NotFound(code, reference);
 
     public static IResult Incidents([Description(CodeDoc)] [StringLength(Limits.CountryCode, MinimumLength = 2)] [RegularExpression(CodePattern)] string code, [AsParameters] IncidentQuery query, IncidentStore store, ReferenceData reference, HttpContext http) =>
-        Known(code, reference) is { } alpha2 ? IncidentList.Respond(query, query.ToFilter(reference).WithCountry(alpha2), store, http, alpha2) : NotFound();
+        Known(code, reference) is { } alpha2 ? IncidentList.Respond(query, query.ToFilter(reference).WithCountry(alpha2), store, http, alpha2) : NotFound(code, reference);
 
     private const string CodeDoc = "ISO 3166-1 alpha-2 or alpha-3 code, any case (e.g. CA or CAN).", CodePattern = "^[A-Za-z]{2,3}$";
 
     private static string? Known(string code, ReferenceData reference) => code.Length <= Limits.CountryCode ? reference.CountryCode(code) : null;
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No country has this ISO 3166-1 alpha-2 or alpha-3 code.");
+    private static ProblemHttpResult NotFound(string code, ReferenceData reference) => NotFoundProblem.With(
+        "No country has this ISO 3166-1 alpha-2 or alpha-3 code.", reference.SuggestCountry(code), suggestion => $"/api/v1/countries/{suggestion}");
 }

@@ -21,7 +21,7 @@ internal sealed class CountryQueryValidator : AbstractValidator<CountryQuery>
 {
     public CountryQueryValidator(ReferenceData reference)
     {
-        RuleFor(q => q.Region).KnownItems(reference.IsRegion, $"Unknown region(s): {{0}}. Allowed: {string.Join(", ", reference.Regions)}.");
+        RuleFor(q => q.Region).KnownItems(reference.IsRegion, $"Unknown region(s): {{0}}. Allowed: {string.Join(", ", reference.Regions)}.", suggest: reference.SuggestRegion);
         RuleFor(q => q.HasIncidents).Must(v => v is null || bool.TryParse(v, out _)).WithMessage("Must be true or false.");
         RuleFor(q => q.Sort).Must(s => s is null || CountryStore.SortSql.ContainsKey(s)).WithMessage("Must be name, -name, incidentCount or -incidentCount.");
     }

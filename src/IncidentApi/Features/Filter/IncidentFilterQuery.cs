@@ -101,15 +101,18 @@ internal sealed class IncidentFilterRules : AbstractValidator<IncidentFilterQuer
         RuleFor(q => q.Q).MaximumLength(Limits.Text)
             .Must(q => string.IsNullOrWhiteSpace(q) || SearchText.ToMatch(q) is not null)
             .WithMessage("Must contain at least one letter or digit.");
-        RuleFor(q => q.Country).KnownItems(c => reference.CountryCode(c) is not null, "Unknown country code(s): {0}. Use ISO 3166-1 alpha-2 or alpha-3, e.g. CA or CAN.");
-        RuleFor(q => q.OriginCountry).KnownItems(c => reference.CountryCode(c) is not null, "Unknown country code(s): {0}. Use ISO 3166-1 alpha-2 or alpha-3, e.g. CN or CHN.");
-        RuleFor(q => q.Operation).KnownItems(reference.IsOperation, "Unknown operation(s): {0}. See /api/v1/operations.");
-        RuleFor(q => q.Method).KnownItems(reference.IsMethod, "Unknown method(s): {0}. See /api/v1/methods.");
-        RuleFor(q => q.Outcome).KnownItems(Vocabulary.Outcomes.Contains, $"Unknown outcome(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Outcomes)}.");
-        RuleFor(q => q.TargetType).KnownItems(Vocabulary.TargetTypes.Contains, $"Unknown target type(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.TargetTypes)}.");
-        RuleFor(q => q.Region).KnownItems(r => reference.Region(r) is not null, $"Unknown region(s): {{0}}. Allowed: {string.Join(", ", reference.Regions)}.");
-        RuleFor(q => q.Subregion).KnownItems(r => reference.Subregion(r) is not null, "Unknown subregion(s): {0}. See the subregion of any country in /api/v1/countries.");
-        RuleFor(q => q.Attribution).KnownItems(Vocabulary.Attributions.Contains, $"Unknown attribution(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Attributions)}.");
+        RuleFor(q => q.Country).KnownItems(c => reference.CountryCode(c) is not null, "Unknown country code(s): {0}. Use ISO 3166-1 alpha-2 or alpha-3, e.g. CA or CAN.", suggest: reference.SuggestCountry);
+        RuleFor(q => q.OriginCountry).KnownItems(c => reference.CountryCode(c) is not null, "Unknown country code(s): {0}. Use ISO 3166-1 alpha-2 or alpha-3, e.g. CN or CHN.", suggest: reference.SuggestCountry);
+        RuleFor(q => q.Operation).KnownItems(reference.IsOperation, "Unknown operation(s): {0}. See /api/v1/operations.", suggest: reference.SuggestOperation);
+        RuleFor(q => q.Method).KnownItems(reference.IsMethod, "Unknown method(s): {0}. See /api/v1/methods.", suggest: reference.SuggestMethod);
+        RuleFor(q => q.Outcome).KnownItems(Vocabulary.Outcomes.Contains, $"Unknown outcome(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Outcomes)}.",
+            suggest: v => Suggestions.Closest(v, Vocabulary.Outcomes));
+        RuleFor(q => q.TargetType).KnownItems(Vocabulary.TargetTypes.Contains, $"Unknown target type(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.TargetTypes)}.",
+            suggest: v => Suggestions.Closest(v, Vocabulary.TargetTypes));
+        RuleFor(q => q.Region).KnownItems(r => reference.Region(r) is not null, $"Unknown region(s): {{0}}. Allowed: {string.Join(", ", reference.Regions)}.", suggest: reference.SuggestRegion);
+        RuleFor(q => q.Subregion).KnownItems(r => reference.Subregion(r) is not null, "Unknown subregion(s): {0}. See the subregion of any country in /api/v1/countries.", suggest: reference.SuggestSubregion);
+        RuleFor(q => q.Attribution).KnownItems(Vocabulary.Attributions.Contains, $"Unknown attribution(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Attributions)}.",
+            suggest: v => Suggestions.Closest(v, Vocabulary.Attributions));
         RuleFor(q => q.Confidence).KnownItems(Vocabulary.Confidence.Contains, $"Unknown confidence(s): {{0}}. Allowed: {string.Join(", ", Vocabulary.Confidence)}.");
         RuleFor(q => q.Stated).Must(v => v is null || bool.TryParse(v, out _)).WithMessage("Must be true or false.");
         RuleFor(q => q.From).MaximumLength(Limits.DateText).Must(BeADate).WithMessage("Must be a date YYYY, YYYY-MM or YYYY-MM-DD.");

@@ -77,10 +77,13 @@ public sealed class IncidentStore(Db db, IncidentIndexes indexes)
         })!;
     }
 
-    /// <summary>Full-text matches, index to bm25 rank (weights: title, summary, names, places; lower is better).</summary>
+    /// <summary>
+    /// Full-text matches, index to bm25 rank (lower is better). Weights: titles and names 5, places and topics 2,
+    /// summaries 1, sources (titles, publishers, quotes) 0.5, so a match in a source ranks below one in the record.
+    /// </summary>
     internal static Dictionary<int, double> Search(SqliteConnection connection, string match) =>
         connection.Query<(long Seq, double Rank)>(
-            "SELECT rowid, bm25(incident_search, 5.0, 1.0, 5.0, 2.0) FROM incident_search WHERE incident_search MATCH @match", new { match })
+            "SELECT rowid, bm25(incident_search, 5.0, 1.0, 5.0, 2.0, 2.0, 0.5) FROM incident_search WHERE incident_search MATCH @match", new { match })
             .ToDictionary(m => (int)m.Seq - 1, m => m.Rank);
 
     // One page of rows by primary key (index i is seq i + 1), in the order given.

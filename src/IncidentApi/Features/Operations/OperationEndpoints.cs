@@ -23,16 +23,17 @@ public static class OperationEndpoints
 
     public static Ok<IReadOnlyList<OperationDto>> List(OperationStore store) => TypedResults.Ok(store.List());
 
-    public static Results<Ok<OperationDetailDto>, ProblemHttpResult> Get([Description(SlugDoc)] [StringLength(Limits.Slug, MinimumLength = 1)] string slug, OperationStore store) =>
-        slug.Length <= Limits.Slug && store.Get(slug) is { } operation ? TypedResults.Ok(operation) : NotFound();
+    public static Results<Ok<OperationDetailDto>, ProblemHttpResult> Get([Description(SlugDoc)] [StringLength(Limits.Slug, MinimumLength = 1)] string slug,
+        OperationStore store, ReferenceData reference) =>
+        slug.Length <= Limits.Slug && store.Get(slug) is { } operation ? TypedResults.Ok(operation) : NotFound(slug, reference);
 
     public static IResult Incidents([Description(SlugDoc)] [StringLength(Limits.Slug, MinimumLength = 1)] string slug, [AsParameters] IncidentQuery query, IncidentStore store, ReferenceData reference, HttpContext http) =>
         slug.Length <= Limits.Slug && reference.IsOperation(slug)
             ? IncidentList.Respond(query, query.ToFilter(reference).WithOperations(reference.OperationAndDescendants(slug).ToArray()), store, http, slug)
-            : NotFound();
+            : NotFound(slug, reference);
 
     private const string SlugDoc = "Operation slug, e.g. sky-net or fox-hunt.";
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No operation has this slug; see /api/v1/operations.");
+    private static ProblemHttpResult NotFound(string slug, ReferenceData reference) => NotFoundProblem.With(
+        "No operation has this slug; see /api/v1/operations.", reference.SuggestOperation(slug), suggestion => $"/api/v1/operations/{suggestion}");
 }

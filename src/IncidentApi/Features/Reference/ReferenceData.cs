@@ -56,6 +56,25 @@ public sealed class ReferenceData(Db db)
 
     public IEnumerable<string> Regions => Current.Regions.Values.Distinct().Order(StringComparer.Ordinal);
 
+    // Codes people use that ISO does not: the United Kingdom's, and the EU's for Greece.
+    private static readonly Dictionary<string, string> CountryAliases = new(StringComparer.OrdinalIgnoreCase) { ["UK"] = "GB", ["EL"] = "GR" };
+
+    /// <summary>The country code someone most likely meant: an alias (UK), or a country's name, spelled nearly right.</summary>
+    public string? SuggestCountry(string value)
+    {
+        if (CountryAliases.TryGetValue(value.Trim(), out var alias)) return alias;
+        var byName = Current.CountryByCode.Values.DistinctBy(c => c.Code).ToDictionary(c => c.Name, c => c.Code);
+        return Suggestions.Closest(value, byName.Keys) is { } name ? byName[name] : null;
+    }
+
+    public string? SuggestOperation(string value) => Suggestions.Closest(value, Current.OperationWithDescendants.Keys);
+
+    public string? SuggestMethod(string value) => Suggestions.Closest(value, Current.Methods.Keys);
+
+    public string? SuggestRegion(string value) => Suggestions.Closest(value, Current.Regions.Values.Distinct());
+
+    public string? SuggestSubregion(string value) => Suggestions.Closest(value, Current.Subregions.Values.Distinct());
+
     /// <summary>A country's English name by alpha-2 code, for rows that carry names beside codes.</summary>
     public string? CountryName(string code) => Current.CountryByCode.GetValueOrDefault(code)?.Name;
 
