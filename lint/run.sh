@@ -2,7 +2,8 @@
 # OpenAPI lint and client check, plus the Dockerfile lint. Run from anywhere: bash lint/run.sh
 #   1. npm ci          the pinned tools of lint/package.json (package-lock.json)
 #   2. spectral        openapi/v1.json against .spectral.yml (spectral:oas + OWASP + house rules); fails on any error
-#   3. client types    openapi-typescript -> lint/client/schema.d.ts, then tsc --strict over lint/client/usage.ts
+#   3. client types    openapi-typescript -> lint/client/schema.d.ts, then tsc --strict over lint/client/usage.ts, and
+#                      client/null-check.ts must FAIL to compile: every nullable field forces a null check
 #   4. dockerfilelint  ../Dockerfile
 # Every step runs (after npm ci); the script prints one summary line per step and exits 1 if any step failed.
 set -uo pipefail
@@ -51,8 +52,13 @@ elif ! "$bin/tsc" -p client --noEmit --strict >"$tmp/tsc.log" 2>&1; then
   cat "$tmp/tsc.log"
   summary "client types" "FAILED: tsc --strict, $(grep -c 'error TS' "$tmp/tsc.log") errors in client/usage.ts"
   failed=1
+elif "$bin/tsc" -p client/tsconfig.null-check.json --noEmit >"$tmp/null.log" 2>&1 \
+  || [ "$(grep -c 'error TS18047' "$tmp/null.log")" -ne 3 ]; then
+  cat "$tmp/null.log"
+  summary "client types" "FAILED: client/null-check.ts must fail with 3 'possibly null' errors (nullable fields typed as never null)"
+  failed=1
 else
-  summary "client types" "ok: schema.d.ts generated, tsc --noEmit --strict passes"
+  summary "client types" "ok: schema.d.ts generated, tsc --strict passes, and skipping a null check does not compile (3 of 3)"
 fi
 
 # 4. Dockerfile. dockerfilelint 1.8.0 (the last release) rejects HEALTHCHECK --start-period, a valid option: its

@@ -38,10 +38,13 @@ public sealed class ProxyTests
     {
         await using var api = new Factory([.. Tight, ("Proxy:TrustedProxies:0", "127.0.0.1")]);
         var client = api.CreateClient();
-        foreach (var address in new[] { "203.0.113.1", "203.0.113.2", "203.0.113.3" })
+        // One client spends its burst of two (back to back, so a refill cannot come between), then the others have theirs.
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) first.Add((await Get(client, "/api/v1/methods", ("X-Forwarded-For", "203.0.113.1"))).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], first);
+        foreach (var address in new[] { "203.0.113.2", "203.0.113.3" })
             for (var i = 0; i < 2; i++)
                 Assert.Equal(HttpStatusCode.OK, (await Get(client, "/api/v1/methods", ("X-Forwarded-For", address))).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await Get(client, "/api/v1/methods", ("X-Forwarded-For", "203.0.113.1"))).StatusCode);
     }
 
     [Fact]

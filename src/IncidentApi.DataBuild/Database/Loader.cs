@@ -91,7 +91,7 @@ public static class Loader
             ["builtAt"] = $"{seed.Release.Date}T00:00:00Z", ["seeds"] = seeds,
             ["title"] = seed.Dataset.Title, ["description"] = seed.Dataset.Description, ["license"] = seed.Dataset.License,
             ["licenseUrl"] = seed.Dataset.LicenseUrl, ["citation"] = seed.Dataset.Citation, ["seedData"] = seed.Dataset.SeedData,
-            ["corrections"] = seed.Dataset.Corrections,
+            ["corrections"] = seed.Dataset.Corrections, ["contact"] = seed.Dataset.Contact,
         };
         db.Execute("INSERT INTO meta VALUES (@Key, @Value)", meta.Where(m => m.Value is not null).Select(m => new { m.Key, m.Value }), tx);
         tx.Commit();

@@ -156,6 +156,7 @@ public sealed class DatasetInfoSeed : ISeedRecord
     public string? Citation { get; set; }
     public string? SeedData { get; set; }
     public string? Corrections { get; set; }
+    public string? Contact { get; set; }
     [YamlDotNet.Serialization.YamlIgnore] public SeedLocation? Location { get; set; }
 }
 

@@ -2,21 +2,6 @@ using Dapper;
 
 namespace IncidentApi.Features.Dataset;
 
-public sealed record DatasetCounts(long Incidents, long Sources, long HostCountries, long OriginCountries, long Operations, long Methods, long Countries);
-public sealed record DateCoverage(string? From, string? To);
-/// <summary>A headline figure from a report or official statement (official figures are as announced, not verified).</summary>
-public sealed record FigureDto(
-    string Key, string Publisher, string? Report, string? Period, long Figure, string Unit, string? Scope, string? Url,
-    string? PublishedOn, string Quote, string? Notes);
-/// <summary>A dated release of the seed data.</summary>
-public sealed record ReleaseRef(string Version, string Date);
-public sealed record DatasetDto(
-    string Version,
-    [property: System.ComponentModel.Description("Deprecated: the current release's date at midnight UTC (no longer the wall-clock build time, so identical data gives identical bytes). Use release.date.")]
-    [property: Obsolete("Use Release.Date.")] string BuiltAt,
-    ReleaseRef Release, string Title, string? Description, DatasetCounts Counts, DateCoverage Coverage,
-    string License, string? LicenseUrl, string Citation, string? SeedData, string? Corrections, IReadOnlyList<FigureDto> Figures);
-
 public sealed class DatasetStore(Db db)
 {
     public DatasetDto Get()
@@ -72,5 +57,20 @@ public static class DatasetEndpoints
     private sealed class ZipDownload(byte[] zip, string fileName) : Incidents.Download(fileName, "application/zip")
     {
         protected override Task WriteAsync(Stream body, CancellationToken cancel) => body.WriteAsync(zip, cancel).AsTask();
+    }
+}
+
+/// <summary>OpenAPI: info.contact is the dataset's own (data/dataset.yaml), from the database being served.</summary>
+public sealed class DatasetContactDocs(Db db) : Swashbuckle.AspNetCore.SwaggerGen.IDocumentFilter
+{
+    public void Apply(Microsoft.OpenApi.OpenApiDocument document, Swashbuckle.AspNetCore.SwaggerGen.DocumentFilterContext context)
+    {
+        try
+        {
+            using var connection = db.Open();
+            if (connection.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'contact'") is { } contact)
+                document.Info.Contact = new Microsoft.OpenApi.OpenApiContact { Name = contact };
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException) { }   // no database yet: the document is still served, without contact
     }
 }

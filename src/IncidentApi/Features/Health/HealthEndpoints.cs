@@ -1,9 +1,15 @@
 namespace IncidentApi.Features.Health;
 
-public sealed record HealthDto(string Status, string? Version = null, long? Incidents = null);
+/// <summary>The service's state.</summary>
+/// <param name="Status">live (the process runs) or ready (the database can be served).</param>
+/// <param name="Version">The dataset version served (ready only), else null.</param>
+/// <param name="Incidents">The incidents it holds (ready only), else null.</param>
+public sealed record HealthDto([property: ClosedList(typeof(HealthEndpoints), nameof(HealthEndpoints.States))] string Status, string? Version = null, long? Incidents = null);
 
 public static class HealthEndpoints
 {
+    internal static readonly string[] States = ["live", "ready"];
+
     public static void MapHealth(this WebApplication app)
     {
         var health = app.MapGroup("/health").WithTags("Health");

@@ -13,10 +13,11 @@ public static class IncidentEndpoints
             "Filters combine with AND; a comma-separated list inside one filter means any of. JSON is paged (data, page, links, and an RFC 8288 Link header); " +
             "format=csv, geojson or ndjson (or the Accept header) returns all matches, unpaged, as a download named for its filter and the dataset version; " +
             "format=atom is an Atom feed of the matches, most recently updated first.");
-        v1.MapRead("/incidents.atom", Feed).WithTags("Incidents").WithName("IncidentFeed").WithListDocs(
-            "Atom feed of incidents",
-            "The same filters as /incidents, as an Atom 1.0 feed (RFC 4287) of the matches most recently added or corrected first, pageSize entries a page " +
-            "(RFC 5005 next link): subscribe to \"new cases in Canada\" with /api/v1/incidents.atom?country=CA in any feed reader.");
+        v1.MapRead("/incidents.atom", Feed).WithTags("Incidents").WithName("IncidentFeed")
+            .WithSummary("Atom feed of incidents")
+            .WithDescription("The same filters as /incidents, as an Atom 1.0 feed (RFC 4287) of the matches most recently added or corrected first, pageSize entries a page " +
+                "(RFC 5005 next link): subscribe to \"new cases in Canada\" with /api/v1/incidents.atom?country=CA in any feed reader. The format parameter is ignored here.")
+            .Produces(StatusCodes.Status200OK, contentType: AtomFeed.MediaType).ProducesProblem(StatusCodes.Status406NotAcceptable);
         incidents.MapRead("/{id}", Get).WithName("GetIncident")
             .WithSummary("One incident, with every source")
             .WithDescription("Ids are stable and never reused. An id withdrawn in a release (merged into another record, or shown wrong) answers " +

@@ -2,7 +2,18 @@ using Dapper;
 
 namespace IncidentApi.Features.Methods;
 
+/// <summary>The source of a method's definition.</summary>
+/// <param name="Url">The page, or null when it was not retrieved (the publisher says which document).</param>
+/// <param name="Publisher">Who published it.</param>
+/// <param name="Quote">A verbatim extract.</param>
 public sealed record MethodSourceDto(string? Url, string Publisher, string Quote);
+
+/// <summary>A tactic of the taxonomy.</summary>
+/// <param name="Slug">Its slug: the method filter takes it.</param>
+/// <param name="Name">English name (with the Chinese term where there is one).</param>
+/// <param name="Definition">What it means, in the curators' words.</param>
+/// <param name="Source">A source for the definition.</param>
+/// <param name="IncidentCount">Incidents with this method (an incident with two methods counts under each).</param>
 public sealed record MethodDto(string Slug, string Name, string Definition, MethodSourceDto Source, long IncidentCount);
 
 public sealed class MethodStore(Db db)

@@ -25,21 +25,32 @@ public static class ApiDocs
                     "GET and HEAD only; every 200 has a strong ETag derived from the dataset version (If-None-Match gives 304) and " +
                     "Cache-Control: public, max-age=300. Errors are RFC 9457 problem details; a 400 lists each bad parameter under errors, " +
                     "and an unknown query parameter is a 400 that suggests the closest known one. Responses are gzip/br compressed on request; " +
-                    "CORS allows any origin. A per-client rate limit answers 429 with Retry-After.",
+                    "CORS allows any origin. A per-client rate limit answers 429 with Retry-After, and every response states the quota (RateLimit-Policy, RateLimit). " +
+                    "v1 changes only by addition; a field or route that must go is first deprecated here. The versioning and deprecation policy is " +
+                    "docs/API-POLICY.md and what changed is docs/API-CHANGELOG.md, both in the repository; the data's own changes are /api/v1/releases.",
                 License = new OpenApiLicense { Name = "Data: CC BY 4.0 (see /api/v1/dataset)" },
             });
+            // Paths are relative to whichever host serves the document: the service behind any proxy, or a local run.
+            o.AddServer(new OpenApiServer
+            {
+                Url = "/", Description = "Production: the public host that serves this document (a local run serves its own)",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(false)) },
+            });
+            o.DocumentFilter<Features.Dataset.DatasetContactDocs>();
             // MapRead registers GET and HEAD; document GET only so operation ids stay unique.
             o.DocInclusionPredicate((_, api) => api.HttpMethod == "GET");
             o.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName);
             o.SupportNonNullableReferenceTypes();
+            // A nullable reference (IncidentDto.operation) must be "allOf: [$ref], nullable: true" in OpenAPI 3.0, which
+            // ignores a $ref's siblings: else generated clients type it as never null.
+            o.UseAllOfToExtendReferenceSchemas();
             o.DescribeAllParametersInCamelCase();
             o.SchemaFilter<PropertiesAlwaysPresent>();
-            o.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
-            {
-                Type = JsonSchemaType.Object,
-                Description = "An object whose properties are named by the request (the groupBy dimensions, and count).",
-                AdditionalPropertiesAllowed = true,
-            });
+            o.SchemaFilter<ClosedListAttribute.Docs>();
+            o.SchemaFilter<ProblemResponses.SchemaDocs>();
+            // Every response property's description is the <param> or <summary> beside it in the code.
+            o.IncludeXmlComments(typeof(Program).Assembly);
+            o.MapType<System.Text.Json.Nodes.JsonObject>(Features.Stats.StatsRowSchema.Create);   // the only JsonObject served: a /stats row
             o.OperationFilter<ParameterDocs>();
             o.OperationFilter<Features.Incidents.Download.Docs>();
             o.OperationFilter<Paging.Docs>();
@@ -49,6 +60,7 @@ public static class ApiDocs
             o.OperationFilter<RequestLimits.Docs>();
             o.OperationFilter<RateLimiting.Docs>();   // after every response exists: it adds the quota headers to each
             o.OperationFilter<CrossOrigin.Docs>();
+            o.OperationFilter<ResponseExamples>();
         });
         return builder;
     }
@@ -73,16 +85,19 @@ public static class ApiDocs
     {
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
-            if (schema is not OpenApiSchema { Properties.Count: > 0 } model || typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type)) return;
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } model || typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type)
+                || context.Type == typeof(System.Text.Json.Nodes.JsonObject)) return;   // a stats row has only the dimensions asked for
             model.Required = new HashSet<string>(model.Properties.Keys);
+            // A nullable reference is allOf + nullable; OpenAPI 3.0 validators want a type beside nullable.
+            foreach (var property in model.Properties.Values.OfType<OpenApiSchema>().Where(p => p.AllOf is { Count: > 0 } && p.Type is null or JsonSchemaType.Null))
+                if (property.Type == JsonSchemaType.Null) property.Type = JsonSchemaType.Object | JsonSchemaType.Null;
             if (context.Type == typeof(Features.Incidents.IncidentDto))
                 model.Description = "Every property is present (null where the sources do not give the fact), except in a list requested " +
                     "with fields=, whose items keep only id and the fields named.";
-            // OpenAPI 3.0 ignores siblings of a $ref, so a deprecated property that refers to a schema is wrapped in allOf.
             foreach (var (name, property) in model.Properties.ToList())
-                if (property is OpenApiSchemaReference reference && context.Type.GetProperty(char.ToUpperInvariant(name[0]) + name[1..])
-                        ?.GetCustomAttributes(typeof(ObsoleteAttribute), false).FirstOrDefault() is ObsoleteAttribute obsolete)
-                    model.Properties[name] = new OpenApiSchema { AllOf = [reference], Deprecated = true, Description = $"Deprecated: {obsolete.Message}" };
+                if (context.Type.GetProperty(char.ToUpperInvariant(name[0]) + name[1..])?.GetCustomAttributes(typeof(ObsoleteAttribute), false).FirstOrDefault()
+                        is ObsoleteAttribute obsolete && property is OpenApiSchema deprecated)
+                    (deprecated.Deprecated, deprecated.Description) = (true, $"Deprecated: {obsolete.Message}");
         }
     }
 }

@@ -55,6 +55,29 @@ public static class ProblemResponses
                 context, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails));
     }
 
+    /// <summary>OpenAPI: what each member of a problem (RFC 9457) says, and the members this API adds.</summary>
+    public sealed class SchemaDocs : ISchemaFilter
+    {
+        private static readonly Dictionary<string, string> Members = new()
+        {
+            ["type"] = "A URI that identifies the kind of problem (RFC 9457).",
+            ["title"] = "A short summary of the kind of problem.",
+            ["status"] = "The HTTP status code.",
+            ["detail"] = "What went wrong with this request, and what to do.",
+            ["instance"] = "A URI for this occurrence, when there is one.",
+            ["errors"] = "Each invalid or unknown parameter, with what is wrong with it (and, where one is close, what was probably meant).",
+        };
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (!typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type) || schema is not OpenApiSchema { Properties: { } properties } model) return;
+            model.Description = "An RFC 9457 problem. It may also carry traceId (quote it when reporting), and: replacedBy and release (410 for a " +
+                "withdrawn incident), suggestion and suggestionUrl (404 with a close match).";
+            foreach (var (name, property) in properties)
+                if (property is OpenApiSchema member && Members.TryGetValue(name, out var text)) member.Description = text;
+        }
+    }
+
     private sealed class AlwaysJsonWriter(IOptions<ProblemDetailsOptions> problemOptions, IOptions<JsonOptions> jsonOptions) : IProblemDetailsWriter
     {
         public bool CanWrite(ProblemDetailsContext context) => true;

@@ -6,11 +6,25 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace IncidentApi.Infrastructure;
 
+/// <summary>Where this page sits in the list.</summary>
+/// <param name="Number">This page, 1-based.</param>
+/// <param name="Size">Items per page (the pageSize asked for).</param>
+/// <param name="TotalItems">Every match, on all pages.</param>
+/// <param name="TotalPages">The number of pages (at least 1).</param>
 public sealed record PageInfo(int Number, int Size, long TotalItems, long TotalPages);
 
+/// <summary>The list's pages: absolute where the service knows its public address (Proxy settings), else relative.</summary>
+/// <param name="Self">This page.</param>
+/// <param name="First">The first page.</param>
+/// <param name="Prev">The page before, or null on the first.</param>
+/// <param name="Next">The page after, or null on the last.</param>
+/// <param name="Last">The last page.</param>
 public sealed record PageLinks(string Self, string First, string? Prev, string? Next, string Last);
 
 /// <summary>The envelope of every paged list: data, page and links (the same links also go in an RFC 8288 Link header).</summary>
+/// <param name="Data">The items of this page.</param>
+/// <param name="Page">Where this page sits in the list.</param>
+/// <param name="Links">Links to this and the neighbouring pages.</param>
 public sealed record PagedResponse<T>(IReadOnlyList<T> Data, PageInfo Page, PageLinks Links);
 
 public static class Paging

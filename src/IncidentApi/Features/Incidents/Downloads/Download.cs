@@ -55,7 +55,8 @@ public abstract class Download(string fileName, string contentType) : IResult, I
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (operation.Parameters?.Any(p => p.Name == "format") != true || operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse { Content: { } content } ok) return;
+            if (operation.Parameters?.Any(p => p.Name == "format") != true || operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse { Content: { } content } ok
+                || !content.ContainsKey("application/json")) return;   // the Atom route answers Atom only
             var formats = context.MethodInfo.GetParameters().Select(p => p.ParameterType).FirstOrDefault(typeof(IFormatQuery).IsAssignableFrom)
                 ?.GetProperty(nameof(IFormatQuery.Formats))?.GetValue(null) as string[] ?? [];
             foreach (var (format, type, description) in Representations.Where(r => formats.Contains(r.Format)))
