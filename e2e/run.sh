@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Browser tests: serve the API from a fresh build over a database built from data/, on a free loopback port, then
-# drive Debian's chromium through playwright-core (node --test e2e/). Screenshots go to docs/. Exits non-zero on
-# any failure. Installs what it needs: chromium through apt when missing, playwright-core through npm ci (the lock
-# file pins it; it downloads no browser).
+# drive Debian's chromium through playwright-core (node --test e2e/). Exits non-zero on any failure. Installs what it
+# needs: chromium and a CJK font (fonts-noto-cjk, so Chinese names render as characters, not boxes) through apt when
+# missing, playwright-core through npm ci (the lock file pins it; it downloads no browser).
+# Screenshots for docs/ only when asked, so a CI run leaves the working tree as it found it:
+#   SCREENSHOTS=1 bash e2e/run.sh   # writes docs/explorer-desktop.png, docs/explorer-phone.png, docs/swagger.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if [ ! -x /usr/bin/chromium ]; then
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 command -v curl >/dev/null || { echo "e2e: curl is required" >&2; exit 1; }
 
@@ -50,7 +55,7 @@ if [ -z "$ready" ]; then
 fi
 
 status=0
-BASE_URL="$base" node --test e2e/ || status=$?
+BASE_URL="$base" SCREENSHOTS="${SCREENSHOTS:-}" node --test e2e/ || status=$?
 if [ "$status" -ne 0 ]; then
   echo "e2e: browser tests failed; the service log ends:" >&2
   tail -n 20 "$work/service.log" >&2

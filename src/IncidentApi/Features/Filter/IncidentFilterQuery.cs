@@ -11,7 +11,7 @@ namespace IncidentApi.Features.Filter;
 /// </summary>
 public class IncidentFilterQuery
 {
-    [ParamDoc("Full-text search over title, summary, people's names (Latin and Chinese script) and places. Every word must match; a Latin word also matches as a prefix.", Example = "extradition", MaxLength = Limits.Text)]
+    [ParamDoc("Full-text search over title, summary, people's names (Latin and Chinese script), places, operation and method names, and sources. Every word must match; OR between two words matches either; \"a phrase\" matches its words in order; a Latin word matches as a prefix and regardless of case, accents and plural; Chinese matches in simplified or traditional script; established variant spellings match each other (Uyghur/Uighur, Xinjiang/East Turkistan, Sky Net/Skynet). No other syntax: anything else is plain text.", Example = "extradition", MaxLength = Limits.Text)]
     public string? Q { get; set; }
 
     [ParamDoc("Host country (where the targeted person was), ISO 3166-1 alpha-2 or alpha-3, any case; comma-separated = any of. Incidents whose host country is unknown never match.", Example = "CA,AU", MaxItems = Limits.ListItems, MaxLength = Limits.List)]
