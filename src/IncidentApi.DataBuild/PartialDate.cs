@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace IncidentApi.DataBuild;
 
@@ -7,22 +6,21 @@ namespace IncidentApi.DataBuild;
 /// A date known to a year, a month or a day ("2016", "2016-11", "2016-11-16"), as the period it covers.
 /// Seeds and the API's from/to parameters share this one parser, so both accept exactly the same strings.
 /// </summary>
-public readonly partial record struct PartialDate(DateOnly Start, DateOnly End, string Precision)
+public readonly record struct PartialDate(DateOnly Start, DateOnly End, string Precision)
 {
-    // ASCII digits only (\d would admit any script's digits) and \z, not $, which would allow a trailing newline.
-    [GeneratedRegex(@"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\z")]
-    private static partial Regex Shape();
-
+    /// <summary>YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (not any script's digits), nothing before or after, a real day.</summary>
     public static bool TryParse(string? text, out PartialDate date)
     {
         date = default;
-        if (text is null || Shape().Match(text) is not { Success: true } m) return false;
-        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (text is not { Length: 4 or 7 or 10 } || !Digits(text, 0, 4)
+            || text.Length >= 7 && (text[4] != '-' || !Digits(text, 5, 2))
+            || text.Length == 10 && (text[7] != '-' || !Digits(text, 8, 2))) return false;
+        var year = int.Parse(text.AsSpan(0, 4), CultureInfo.InvariantCulture);
         if (year < 1900 || year > 2100) return false;
-        if (!m.Groups[2].Success) { date = new(new(year, 1, 1), new(year, 12, 31), "year"); return true; }
-        var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        if (text.Length == 4) { date = new(new(year, 1, 1), new(year, 12, 31), "year"); return true; }
+        var month = int.Parse(text.AsSpan(5, 2), CultureInfo.InvariantCulture);
         if (month is < 1 or > 12) return false;
-        if (!m.Groups[3].Success)
+        if (text.Length == 7)
         {
             var first = new DateOnly(year, month, 1);
             date = new(first, first.AddMonths(1).AddDays(-1), "month");
@@ -30,6 +28,13 @@ public readonly partial record struct PartialDate(DateOnly Start, DateOnly End, 
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return false;
         date = new(day, day, "day");
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count)
+    {
+        for (var k = start; k < start + count; k++)
+            if (text[k] is < '0' or > '9') return false;
         return true;
     }
 
