@@ -58,7 +58,9 @@ public static class DatabaseBuilder
                 db.Execute("PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON; PRAGMA page_size = 4096;");
                 Schema.Create(db);
                 fill(db);
-                db.Execute("INSERT INTO incident_search (incident_search) VALUES ('optimize'); ANALYZE; VACUUM;");
+                // No VACUUM: a fresh file written in order has little to reclaim (4% at 100k incidents), and copying
+                // the whole file again made the build 15% slower.
+                db.Execute("INSERT INTO incident_search (incident_search) VALUES ('optimize'); ANALYZE;");
             }
             File.Move(temp, full, overwrite: true);
         }

@@ -12,7 +12,7 @@ namespace IncidentApi.DataBuild;
 /// </summary>
 public static class DatasetVersion
 {
-    public const int Format = 4;
+    public const int Format = 5;
 
     public static string Of(string dataDir)
     {

@@ -18,8 +18,9 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddLogging();            // Serilog: compact JSON when redirected, text on a terminal     → UseRequestLogging
     builder.AddDatabase()            // options, read-only SQLite, reference data, stores              → BuildDatabaseFromSeeds
-        .WithStore<IncidentIndexes>().WithStore<IncidentStore>().WithStore<CountryStore>().WithStore<OperationStore>()
-        .WithStore<MethodStore>().WithStore<StatsStore>().WithStore<DatasetStore>().WithStore<DataPackage>().WithStore<ReleaseStore>();
+        .WithStore<IncidentIndexes>().WithStore<SerializedIncidents>().WithStore<IncidentStore>().WithStore<CountryStore>()
+        .WithStore<OperationStore>().WithStore<MethodStore>().WithStore<StatsStore>().WithStore<DatasetStore>().WithStore<DataPackage>()
+        .WithStore<ReleaseStore>();
     builder.AddProxies();            // trusted proxies' forwarded headers, public base URL           → UseProxies
     builder.AddCrossOrigin();        // CORS for dashboards on any origin                              → UseCrossOrigin
     builder.AddProblemResponses();   // RFC 9457 problems for every error, whatever Accept says        → UseProblemResponses

@@ -65,6 +65,10 @@ public static class Loader
                 i.OriginCountry, i.HostCountry, i.City, lat, lon, precision, i.Operation, i.Outcome, i.Attribution, i.People,
                 name = first?.Name, nameZh = first?.NameZh, type = first?.Type, i.Summary, i.Confidence, i.Notes, i.AddedOn, i.UpdatedOn,
             }, tx);
+            db.Execute("INSERT INTO incident_json VALUES (@seq, @json)", new
+            {
+                seq, json = IncidentJson.Serialize(Published(i, countries, operationsBySlug, lat is { } y && lon is { } x ? new(y, x, precision!) : null)),
+            }, tx);
             db.Execute("INSERT INTO incident_methods VALUES (@seq, @method)", i.Methods!.Select(method => new { seq, method }), tx);
             db.Execute("INSERT INTO incident_targets VALUES (@seq, @position, @Name, @NameZh, @Type)",
                 i.Targets!.Select((t, n) => new { seq, position = n + 1, t.Name, t.NameZh, t.Type }), tx);
@@ -95,6 +99,22 @@ public static class Loader
         };
         db.Execute("INSERT INTO meta VALUES (@Key, @Value)", meta.Where(m => m.Value is not null).Select(m => new { m.Key, m.Value }), tx);
         tx.Commit();
+    }
+
+    // The incident as the API publishes it: names beside codes, the map point, lists in a fixed order (methods and
+    // inferred fields alphabetical, sources and targets as the record lists them), v1's target as the first of targets.
+    private static IncidentDto Published(IncidentSeed i, Dictionary<string, CountrySeed> countries, Dictionary<string, OperationSeed> operations, Location? location)
+    {
+        var first = i.Targets!.FirstOrDefault();
+        return new(i.Id!, i.Title!, i.Date!, i.DatePrecision!, i.DateMeaning,
+            i.Operation is { } slug ? new(slug, operations[slug].Name!) : null,
+            new(i.OriginCountry!, countries[i.OriginCountry!].Name!),
+            i.HostCountry is { } host ? new(host, countries[host].Name!) : null,
+            i.City, location, new(first?.Name, first?.NameZh, first?.Type),
+            i.Methods!.Order(StringComparer.Ordinal).ToList(), i.Outcome!, i.Summary!, i.Confidence!, i.Notes,
+            i.Sources!.Select(s => new SourceDto(s.Url!, s.Title, s.Publisher!, s.PublishedOn, s.Quote!, s.Kind!)).ToList(),
+            i.AddedOn!, i.UpdatedOn!, i.Targets!.Select(t => new TargetDto(t.Name, t.NameZh, t.Type)).ToList(),
+            i.People, i.Attribution!, i.Inferred!.Order(StringComparer.Ordinal).ToList());
     }
 
     // Each release with its number of incidents (from its manifest; the current one from the seeds) and its changes.

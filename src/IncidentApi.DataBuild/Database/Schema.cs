@@ -55,6 +55,8 @@ public static class Schema
         CREATE INDEX incidents_by_operation ON incidents (operation, date_start);
         CREATE INDEX incidents_by_outcome ON incidents (outcome);
         CREATE INDEX incidents_by_target_type ON incidents (target_type);
+        -- Each incident as the API publishes it (IncidentJson), serialized once here: a page of a list is these, side by side.
+        CREATE TABLE incident_json (incident INTEGER PRIMARY KEY REFERENCES incidents(seq), json BLOB NOT NULL);
         CREATE TABLE incident_methods (
             incident INTEGER NOT NULL REFERENCES incidents(seq), method TEXT NOT NULL REFERENCES methods(slug),
             PRIMARY KEY (method, incident)) WITHOUT ROWID;

@@ -28,6 +28,8 @@ public static class ApiJson
 /// <summary>Source-generated serializers for every response shape: no reflection per request. Nulls are written, never dropped.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PagedResponse<IncidentDto>))]
+[JsonSerializable(typeof(PagedResponse<RawJson>))]
+[JsonSerializable(typeof(RawJson))]
 [JsonSerializable(typeof(IncidentDto))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]

@@ -22,69 +22,154 @@ public sealed record IncidentFilter(
     /// <summary>
     /// The indexes of the matching incidents, ascending (id order). <paramref name="text"/> holds the full-text matches
     /// (index to rank) when the filter has a query. The smallest candidate set (a posting list, or the text matches)
-    /// is checked against every other condition, so the cost follows the most selective filter, not the dataset.
+    /// is narrowed by every other condition in turn, each a tight loop over the columns it reads, so the cost follows
+    /// the most selective filter, not the dataset.
     /// </summary>
     public int[] Apply(IncidentIndex x, IReadOnlyDictionary<int, double>? text)
     {
-        IncidentIndex.Field inferred(int i) => Stated ? x.Inferred[i] : IncidentIndex.Field.None;
-        var host = Mask(x.Countries, Countries);
-        var origin = Mask(x.Countries, Origins);
-        var operation = Mask(x.Operations, Operations);
-        var method = Mask(x.Methods, Methods);
-        var (outcome, type, attribution) = (Mask(x.Words, Outcomes), Mask(x.Words, TargetTypes), Mask(x.Words, Attributions));
-        var (confidence, region, subregion) = (Mask(x.Words, Confidences), Mask(x.Words, Regions), Mask(x.Words, Subregions));
-        var (from, to) = (From?.DayNumber, To?.DayNumber);
-        var (added, updated) = (AddedSince?.DayNumber, UpdatedSince?.DayNumber);
-
-        bool Matches(int i)
+        var (candidates, from) = Candidates(x, text);
+        var buffer = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, candidates.Length));
+        try
         {
-            var doubt = inferred(i);
-            if (host is not null && !In(host, x.Host[i], doubt, IncidentIndex.Field.HostCountry)) return false;
-            if (origin is not null && !In(origin, x.Origin[i], doubt, IncidentIndex.Field.OriginCountry)) return false;
-            if (operation is not null && !In(operation, x.Operation[i], doubt, IncidentIndex.Field.Operation)) return false;
-            if (outcome is not null && !In(outcome, x.Outcome[i], doubt, IncidentIndex.Field.Outcome)) return false;
-            if (attribution is not null && !In(attribution, x.Attribution[i], doubt, IncidentIndex.Field.None)) return false;
-            if (confidence is not null && !In(confidence, x.Confidence[i], doubt, IncidentIndex.Field.None)) return false;
-            if (region is not null && !In(region, x.Region[i], doubt, IncidentIndex.Field.HostCountry)) return false;
-            if (subregion is not null && !In(subregion, x.Subregion[i], doubt, IncidentIndex.Field.HostCountry)) return false;
-            // Partial dates are periods: an incident matches when its period overlaps [from, to].
-            if ((from is not null || to is not null) && (doubt.HasFlag(IncidentIndex.Field.Date) || x.DateEnd[i] < from || x.DateStart[i] > to)) return false;
-            if (x.AddedOn[i] < added || x.UpdatedOn[i] < updated) return false;
-            if (method is not null && !AnyMethod(i)) return false;
-            if (type is not null && !AnyType(i, doubt)) return false;
-            return text is null || text.ContainsKey(i);
+            candidates.CopyTo(buffer);
+            var ids = buffer.AsSpan(0, candidates.Length);
+            var doubt = Stated ? x.Inferred : null;   // with Stated, an inferred value counts as unknown
+            // The candidates' own column needs no second look, unless Stated may still rule some of them out.
+            bool Check(string column) => column != from || doubt is not null;
+            if (Check("host")) ids = Keep(ids, x, "host", x.Countries, Countries, doubt, IncidentIndex.Field.HostCountry);
+            if (Check("origin")) ids = Keep(ids, x, "origin", x.Countries, Origins, doubt, IncidentIndex.Field.OriginCountry);
+            if (Check("operation")) ids = Keep(ids, x, "operation", x.Operations, Operations, doubt, IncidentIndex.Field.Operation);
+            if (Check("outcome")) ids = Keep(ids, x, "outcome", x.Words, Outcomes, doubt, IncidentIndex.Field.Outcome);
+            if (from != "attribution") ids = Keep(ids, x, "attribution", x.Words, Attributions, null, IncidentIndex.Field.None);
+            if (from != "confidence") ids = Keep(ids, x, "confidence", x.Words, Confidences, null, IncidentIndex.Field.None);
+            if (Check("region")) ids = Keep(ids, x, "region", x.Words, Regions, doubt, IncidentIndex.Field.HostCountry);
+            if (Check("subregion")) ids = Keep(ids, x, "subregion", x.Words, Subregions, doubt, IncidentIndex.Field.HostCountry);
+            if (From is not null || To is not null) ids = KeepPeriod(ids, x, From, To, doubt);
+            if (AddedSince is { } added) ids = KeepSince(ids, x.AddedOn, added.DayNumber);
+            if (UpdatedSince is { } updated) ids = KeepSince(ids, x.UpdatedOn, updated.DayNumber);
+            if (Mask(x.Methods, Methods) is { } methods) ids = KeepMethods(ids, x, methods, Stated);
+            if (Mask(x.Words, TargetTypes) is { } types) ids = KeepTypes(ids, x, types, doubt);
+            if (text is not null) ids = KeepText(ids, text);
+            return ids.ToArray();
         }
-        bool AnyMethod(int i)
-        {
-            for (var m = x.MethodStart[i]; m < x.MethodStart[i + 1]; m++)
-                if (method[x.MethodValues[m]] && !(Stated && x.MethodInferred[m])) return true;
-            return false;
-        }
-        bool AnyType(int i, IncidentIndex.Field doubt)
-        {
-            for (var t = x.TypeStart[i]; t < x.TypeStart[i + 1]; t++)
-                if (In(type, x.TypeValues[t], doubt, IncidentIndex.Field.TargetType)) return true;
-            return false;
-        }
-
-        return Candidates(x, text).Where(Matches).ToArray();
+        finally { System.Buffers.ArrayPool<int>.Shared.Return(buffer); }
     }
 
-    // The smallest set every match must belong to: the text matches, or the union of one filter's posting lists.
-    private IEnumerable<int> Candidates(IncidentIndex x, IReadOnlyDictionary<int, double>? text)
+    // Each Keep* moves the ids that pass to the front of the span and returns that part.
+    // A one-value column: the incidents with any of the values are the union of their bitmaps.
+    private static Span<int> Keep(Span<int> ids, IncidentIndex x, string column, IncidentIndex.Codes codes, string[]? values,
+        IncidentIndex.Field[]? doubt, IncidentIndex.Field field)
     {
-        var lists = new (string Column, IncidentIndex.Codes Codes, string[]? Values)[]
+        if (values is null) return ids;
+        var bitmaps = values.Select(v => x.Bitmaps.GetValueOrDefault((column, codes.Find(v)))).OfType<ulong[]>().ToArray();
+        if (bitmaps.Length == 0) return [];
+        var bits = bitmaps[0];
+        if (bitmaps.Length > 1)
         {
-            ("host", x.Countries, Countries), ("origin", x.Countries, Origins), ("operation", x.Operations, Operations),
-            ("method", x.Methods, Methods), ("outcome", x.Words, Outcomes), ("targetType", x.Words, TargetTypes),
-            ("attribution", x.Words, Attributions), ("confidence", x.Words, Confidences), ("region", x.Words, Regions),
-            ("subregion", x.Words, Subregions),
-        }.Where(l => l.Values is not null)
-         .Select(l => l.Values!.Select(v => x.Postings.GetValueOrDefault((l.Column, l.Codes.Find(v)), [])).ToArray())
-         .MinBy(postings => postings.Sum(p => p.Length));
-        if (text is not null && (lists is null || text.Count < lists.Sum(p => p.Length))) return text.Keys.Order();
-        if (lists is null) return Enumerable.Range(0, x.Count);
-        return lists.Length == 1 ? lists[0] : lists.SelectMany(p => p).Distinct().Order();
+            bits = (ulong[])bits.Clone();
+            foreach (var other in bitmaps.Skip(1))
+                for (var w = 0; w < bits.Length; w++) bits[w] |= other[w];
+        }
+        var kept = 0;
+        foreach (var i in ids)
+            if ((bits[i >> 6] & (1UL << i)) != 0 && (doubt is null || (doubt[i] & field) == 0)) ids[kept++] = i;
+        return ids[..kept];
+    }
+
+    // Partial dates are periods: an incident matches when its period overlaps [from, to]. The year bitmaps answer for
+    // whole years; days inside the first or last year are then checked against the dates themselves.
+    private static Span<int> KeepPeriod(Span<int> ids, IncidentIndex x, DateOnly? from, DateOnly? to, IncidentIndex.Field[]? doubt)
+    {
+        ulong[]? ends = null, starts = null;   // null: no condition on that side
+        if (from is { } f)
+        {
+            var y = f.Year - x.FirstYear;
+            if (y >= x.EndsInOrAfter.Length) return [];   // after every period's end
+            if (y >= 0) ends = x.EndsInOrAfter[y];
+        }
+        if (to is { } t)
+        {
+            var y = t.Year - x.FirstYear;
+            if (y < 0) return [];   // before every period's start
+            if (y < x.StartsInOrBefore.Length) starts = x.StartsInOrBefore[y];
+        }
+        var kept = 0;
+        foreach (var i in ids)
+            if ((ends is null || (ends[i >> 6] & (1UL << i)) != 0) && (starts is null || (starts[i >> 6] & (1UL << i)) != 0)
+                && (doubt is null || (doubt[i] & IncidentIndex.Field.Date) == 0)) ids[kept++] = i;
+        ids = ids[..kept];
+        var wholeYears = (from is null || from is { Month: 1, Day: 1 }) && (to is null || to is { Month: 12, Day: 31 });
+        if (wholeYears) return ids;
+        var (first, last) = (from?.DayNumber ?? int.MinValue, to?.DayNumber ?? int.MaxValue);
+        kept = 0;
+        foreach (var i in ids)
+            if (x.DateEnd[i] >= first && x.DateStart[i] <= last) ids[kept++] = i;
+        return ids[..kept];
+    }
+
+    private static Span<int> KeepSince(Span<int> ids, int[] day, int since)
+    {
+        var kept = 0;
+        foreach (var i in ids)
+            if (day[i] >= since) ids[kept++] = i;
+        return ids[..kept];
+    }
+
+    private static Span<int> KeepMethods(Span<int> ids, IncidentIndex x, bool[] mask, bool stated)
+    {
+        var kept = 0;
+        foreach (var i in ids)
+            for (var m = x.MethodStart[i]; m < x.MethodStart[i + 1]; m++)
+                if (mask[x.MethodValues[m]] && !(stated && x.MethodInferred[m])) { ids[kept++] = i; break; }
+        return ids[..kept];
+    }
+
+    private static Span<int> KeepTypes(Span<int> ids, IncidentIndex x, bool[] mask, IncidentIndex.Field[]? doubt)
+    {
+        var kept = 0;
+        foreach (var i in ids)
+        {
+            if (doubt is not null && (doubt[i] & IncidentIndex.Field.TargetType) != 0) continue;
+            for (var t = x.TypeStart[i]; t < x.TypeStart[i + 1]; t++)
+                if (x.TypeValues[t] is var v and >= 0 && mask[v]) { ids[kept++] = i; break; }
+        }
+        return ids[..kept];
+    }
+
+    private static Span<int> KeepText(Span<int> ids, IReadOnlyDictionary<int, double> text)
+    {
+        var kept = 0;
+        foreach (var i in ids)
+            if (text.ContainsKey(i)) ids[kept++] = i;
+        return ids[..kept];
+    }
+
+    // The smallest set every match must belong to: the text matches, or the union of one filter's posting lists;
+    // with the column it came from ("text", a posting column, or null for every incident).
+    private (int[] Ids, string? Column) Candidates(IncidentIndex x, IReadOnlyDictionary<int, double>? text)
+    {
+        (string Column, int[][] Lists, long Size)? smallest = null;
+        void Consider(string column, IncidentIndex.Codes codes, string[]? values)
+        {
+            if (values is null) return;
+            var lists = values.Select(v => x.Postings.GetValueOrDefault((column, codes.Find(v)), [])).ToArray();
+            var size = lists.Sum(p => (long)p.Length);
+            if (smallest is null || size < smallest.Value.Size) smallest = (column, lists, size);
+        }
+        Consider("host", x.Countries, Countries);
+        Consider("origin", x.Countries, Origins);
+        Consider("operation", x.Operations, Operations);
+        Consider("method", x.Methods, Methods);
+        Consider("outcome", x.Words, Outcomes);
+        Consider("targetType", x.Words, TargetTypes);
+        Consider("attribution", x.Words, Attributions);
+        Consider("confidence", x.Words, Confidences);
+        Consider("region", x.Words, Regions);
+        Consider("subregion", x.Words, Subregions);
+
+        if (text is not null && (smallest is null || text.Count < smallest.Value.Size)) return (text.Keys.Order().ToArray(), "text");
+        if (smallest is not { } best) return (x.Ranks["id"], null);   // every incident, in id order
+        return (best.Lists.Length == 1 ? best.Lists[0] : best.Lists.SelectMany(p => p).Distinct().Order().ToArray(), best.Column);
     }
 
     private static bool[]? Mask(IncidentIndex.Codes codes, string[]? values)
@@ -95,7 +180,4 @@ public sealed record IncidentFilter(
             if (codes.Find(v) is var code and >= 0) mask[code] = true;
         return mask;
     }
-
-    private static bool In(bool[] mask, short value, IncidentIndex.Field doubt, IncidentIndex.Field field) =>
-        value >= 0 && mask[value] && (field == IncidentIndex.Field.None || !doubt.HasFlag(field));
 }

@@ -49,6 +49,20 @@ public sealed class IncidentIndex
     public required short[] TypeValues { get; init; }
     /// <summary>Incident indexes per value, ascending: the candidates of a filter on that value.</summary>
     public required FrozenDictionary<(string Column, short Value), int[]> Postings { get; init; }
+    /// <summary>
+    /// The same sets for the one-value-per-incident columns (host, origin, operation, outcome, attribution,
+    /// confidence, region, subregion) as bitmaps, bit i for incident i: an eighth of a byte per incident, so checking
+    /// a candidate reads a few kilobytes that stay in the CPU's cache rather than a column array that does not.
+    /// </summary>
+    public required FrozenDictionary<(string Column, short Value), ulong[]> Bitmaps { get; init; }
+    /// <summary>
+    /// Periods by year, as bitmaps: bit i of <c>EndsInOrAfter[y - FirstYear]</c> is set when incident i's period ends in
+    /// year y or later, of <c>StartsInOrBefore[y - FirstYear]</c> when it starts in year y or earlier. A from/to filter
+    /// in whole years is two bit tests per candidate, in memory small enough to stay in the CPU's cache.
+    /// </summary>
+    public required int FirstYear { get; init; }
+    public required ulong[][] EndsInOrAfter { get; init; }
+    public required ulong[][] StartsInOrBefore { get; init; }
     /// <summary>Each incident's position in a sort order (ties broken by id), by sort key, e.g. "-date".</summary>
     public required FrozenDictionary<string, int[]> Ranks { get; init; }
 
@@ -135,6 +149,7 @@ public sealed class IncidentIndex
             for (var t = typeStart[i]; t < typeStart[i + 1]; t++) Post("targetType", typeValues[t], i);
         }
 
+        var (firstYear, endsInOrAfter, startsInOrBefore) = YearBitmaps(n, start, end);
         return new()
         {
             Version = version, Count = n, Countries = countries, Operations = operations, Methods = methods, Words = words,
@@ -143,8 +158,32 @@ public sealed class IncidentIndex
             People = people, Inferred = inferred, SourceCount = sources, MethodStart = methodStart, MethodValues = methodValues, MethodInferred = methodInferred,
             TypeStart = typeStart, TypeValues = typeValues,
             Postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()),
+            Bitmaps = postings.Where(p => p.Key.Item1 is not ("method" or "targetType")).ToFrozenDictionary(p => p.Key, p => Bitmap(n, p.Value)),
+            FirstYear = firstYear, EndsInOrAfter = endsInOrAfter, StartsInOrBefore = startsInOrBefore,
             Ranks = IncidentOrder.Ranks(n, start, added, updated, host, countries),
         };
+    }
+
+    private static (int First, ulong[][] EndsInOrAfter, ulong[][] StartsInOrBefore) YearBitmaps(int n, int[] start, int[] end)
+    {
+        static int Year(int day) => DateOnly.FromDayNumber(day).Year;
+        var first = n == 0 ? 2000 : Year(start.Min());
+        var years = n == 0 ? 0 : Year(end.Max()) - first + 1;
+        var (ends, starts) = (new ulong[years][], new ulong[years][]);
+        for (var y = 0; y < years; y++) (ends[y], starts[y]) = (new ulong[(n + 63) / 64], new ulong[(n + 63) / 64]);
+        for (var i = 0; i < n; i++)
+        {
+            for (var y = 0; y <= Year(end[i]) - first; y++) ends[y][i >> 6] |= 1UL << i;
+            for (var y = Year(start[i]) - first; y < years; y++) starts[y][i >> 6] |= 1UL << i;
+        }
+        return (first, ends, starts);
+    }
+
+    private static ulong[] Bitmap(int n, List<int> ids)
+    {
+        var bits = new ulong[(n + 63) / 64];
+        foreach (var i in ids) bits[i >> 6] |= 1UL << i;
+        return bits;
     }
 
     public static Field FieldOf(string field) => field switch

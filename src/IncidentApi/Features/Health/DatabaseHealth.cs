@@ -13,7 +13,22 @@ public sealed record DatabaseState(string? Problem, string? Version, long Incide
 /// </summary>
 public static class DatabaseHealth
 {
+    // A file is never changed while it is served, only replaced (Db.Generation), so a file that passed is not checked
+    // again: readiness probes stay cheap however large the file (a quick_check reads all of it). A failure is not kept.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Db, Passed> Passes = new();
+
+    private sealed record Passed(int Generation, DatabaseState State);
+
     public static DatabaseState Check(Db db)
+    {
+        var generation = db.Generation;
+        if (Passes.TryGetValue(db, out var passed) && passed.Generation == generation) return passed.State;
+        var state = Inspect(db);
+        if (state.Problem is null) Passes.AddOrUpdate(db, new(generation, state));
+        return state;
+    }
+
+    private static DatabaseState Inspect(Db db)
     {
         if (!File.Exists(db.FilePath)) return new("the file does not exist", null, 0);
         try
@@ -37,7 +52,7 @@ public static class DatabaseHealth
     {
         var db = app.Services.GetRequiredService<Db>();
         var logger = app.Services.GetRequiredService<ILogger<Db>>();
-        if (Check(db).Problem is { } problem)
+        if (Inspect(db).Problem is { } problem)
             logger.LogError("Database {Path} cannot be served: {Problem}. /health/ready answers 503 until a valid file is in place (rebuild it from data/ with IncidentApi.DataBuild)", db.FilePath, problem);
         else
             logger.LogInformation("Serving database {Path}", db.FilePath);

@@ -1,3 +1,5 @@
+using IncidentApi.Features.Filter;
+
 namespace IncidentApi.Features.Health;
 
 /// <summary>The service's state.</summary>
@@ -16,17 +18,21 @@ public static class HealthEndpoints
         health.MapRead("/live", Live).WithName("Live").WithSummary("The process is up")
             .WithDescription("Liveness: 200 while the process runs. It reads nothing, so a broken database does not make it fail (see /health/ready).");
         health.MapRead("/ready", Ready).WithName("Ready").WithSummary("The database is open and holds incidents")
-            .WithDescription("Readiness: 200 with the dataset version and incident count when the database is open and holds incidents, otherwise 503 " +
-                "(problem details). The container HEALTHCHECK probes this.")
+            .WithDescription("Readiness: 200 with the dataset version and incident count when the database is open and holds incidents and its " +
+                "filter index is in memory (the first probe loads it), otherwise 503 (problem details). The container HEALTHCHECK probes this.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     public static Ok<HealthDto> Live() => TypedResults.Ok(new HealthDto("live"));
 
-    public static Results<Ok<HealthDto>, ProblemHttpResult> Ready(Db db, ILogger<HealthDto> logger)
+    public static Results<Ok<HealthDto>, ProblemHttpResult> Ready(Db db, IncidentIndexes indexes, ILogger<HealthDto> logger)
     {
         var state = DatabaseHealth.Check(db);
-        if (state.Problem is null) return TypedResults.Ok(new HealthDto("ready", state.Version, state.Incidents));
+        if (state.Problem is null)
+        {
+            indexes.Current();   // loaded before traffic is sent, not by the first request (seconds for a million incidents)
+            return TypedResults.Ok(new HealthDto("ready", state.Version, state.Incidents));
+        }
         logger.LogWarning("Not ready: {Reason}", state.Problem);
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "The database is missing, unreadable or empty.");
     }

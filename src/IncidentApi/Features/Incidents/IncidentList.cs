@@ -30,10 +30,10 @@ public static class IncidentList
                     $"IncidentApi: {string.Join(", ", query.Describe().Prepend(scope).OfType<string>().DefaultIfEmpty("all incidents"))}",
                     Proxies.LinkBase(http), http.RequestServices.GetRequiredService<ReferenceData>().ReleaseDate);
         }
-        var (items, total) = store.Find(filter, query.SortKey, query.Number, query.Size);
+        var (items, total) = store.Page(filter, query.SortKey, query.Number, query.Size);
         var page = Paging.Respond(http, items, query.Number, query.Size, total);
-        if (fields is null) return TypedResults.Ok(page);
-        var node = JsonSerializer.SerializeToNode(page, ApiJsonContext.Default.PagedResponseIncidentDto)!;
+        if (fields is null) return new RawJsonPage(page);
+        var node = JsonSerializer.SerializeToNode(page, ApiJsonContext.Default.PagedResponseRawJson)!;
         foreach (var item in node["data"]!.AsArray().Select(n => n!.AsObject()))
             foreach (var name in item.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList()) item.Remove(name);
         return TypedResults.Ok(node);

@@ -46,10 +46,11 @@ public static class ApiDocs
             o.UseAllOfToExtendReferenceSchemas();
             o.DescribeAllParametersInCamelCase();
             o.SchemaFilter<PropertiesAlwaysPresent>();
-            o.SchemaFilter<ClosedListAttribute.Docs>();
+            o.SchemaFilter<ClosedListDocs>();
             o.SchemaFilter<ProblemResponses.SchemaDocs>();
             // Every response property's description is the <param> or <summary> beside it in the code.
             o.IncludeXmlComments(typeof(Program).Assembly);
+            o.IncludeXmlComments(typeof(IncidentApi.DataBuild.IncidentDto).Assembly);   // the incident's published shape is the builder's
             o.MapType<System.Text.Json.Nodes.JsonObject>(Features.Stats.StatsRowSchema.Create);   // the only JsonObject served: a /stats row
             o.OperationFilter<ParameterDocs>();
             o.OperationFilter<Features.Incidents.Download.Docs>();
@@ -91,7 +92,7 @@ public static class ApiDocs
             // A nullable reference is allOf + nullable; OpenAPI 3.0 validators want a type beside nullable.
             foreach (var property in model.Properties.Values.OfType<OpenApiSchema>().Where(p => p.AllOf is { Count: > 0 } && p.Type is null or JsonSchemaType.Null))
                 if (property.Type == JsonSchemaType.Null) property.Type = JsonSchemaType.Object | JsonSchemaType.Null;
-            if (context.Type == typeof(Features.Incidents.IncidentDto))
+            if (context.Type == typeof(IncidentDto))
                 model.Description = "Every property is present (null where the sources do not give the fact), except in a list requested " +
                     "with fields=, whose items keep only id and the fields named.";
             foreach (var (name, property) in model.Properties.ToList())

@@ -28,7 +28,7 @@ public static class HttpCaching
         builder.Services.AddOutputCache(o =>
         {
             // A bound on memory: long-tail queries (a new q each time) would otherwise grow the cache without end.
-            o.SizeLimit = 64L * 1024 * 1024;
+            o.SizeLimit = 32L * 1024 * 1024;
             o.UseCaseSensitivePaths = true;   // ids and slugs are case-sensitive: /operations/SKY-NET is a 404, not sky-net
             o.MaximumBodySize = 4L * 1024 * 1024;
             o.AddPolicy(Policy, b => b.Expire(TimeSpan.FromHours(1))

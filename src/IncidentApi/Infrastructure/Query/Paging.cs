@@ -33,13 +33,17 @@ public static class Paging
     {
         var pages = Math.Max(1, (total + size - 1) / size);
         var root = Proxies.LinkBase(http);   // absolute only from configuration or a trusted proxy, never a client's Host
-        string Url(long page)
+        // The request's own query, re-encoded once, with page= in its place (or last): only the number differs per link.
+        var (before, after) = ("", "");
+        var seenPage = false;
+        foreach (var (key, values) in QueryHelpers.ParseQuery(http.Request.QueryString.Value))
         {
-            var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value);
-            query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var builder = new QueryBuilder(query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
-            return $"{root}{http.Request.PathBase}{http.Request.Path}{builder}";
+            if (key == "page") { seenPage = true; continue; }
+            var pairs = new QueryBuilder(values.Select(v => KeyValuePair.Create(key, v ?? ""))).ToString()[1..];
+            if (seenPage) after += "&" + pairs; else before += pairs + "&";
         }
+        var prefix = $"{root}{http.Request.PathBase}{http.Request.Path}?{before}page=";
+        string Url(long page) => prefix + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + after;
         var links = new PageLinks(Url(number), Url(1), number > 1 ? Url(Math.Min(number - 1, pages)) : null,
             number < pages ? Url(number + 1) : null, Url(pages));
         http.Response.Headers.Link = string.Join(", ", new[] { ("self", links.Self), ("first", links.First), ("prev", links.Prev), ("next", links.Next), ("last", links.Last) }

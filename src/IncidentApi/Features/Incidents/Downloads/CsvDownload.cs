@@ -20,8 +20,9 @@ internal sealed class CsvDownload(IEnumerable<IncidentDto> incidents, string[]? 
         ("lat", "location", i => i.Location?.Lat.ToString(CultureInfo.InvariantCulture), false),
         ("lon", "location", i => i.Location?.Lon.ToString(CultureInfo.InvariantCulture), false),
         ("locationPrecision", "location", i => i.Location?.Precision, false),
-        ("targetName", "target", i => i.Target.Name, true), ("targetNameZh", "target", i => i.Target.NameZh, true),
-        ("targetType", "target", i => i.Target.Type, false),
+        // v1's columns for the deprecated target, which is the first of targets.
+        ("targetName", "target", i => i.Targets.FirstOrDefault()?.Name, true), ("targetNameZh", "target", i => i.Targets.FirstOrDefault()?.NameZh, true),
+        ("targetType", "target", i => i.Targets.FirstOrDefault()?.Type, false),
         ("methods", "methods", i => string.Join(';', i.Methods), false), ("outcome", "outcome", i => i.Outcome, false),
         ("summary", "summary", i => i.Summary, true), ("confidence", "confidence", i => i.Confidence, false),
         ("notes", "notes", i => i.Notes, true),
