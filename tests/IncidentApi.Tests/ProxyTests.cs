@@ -67,9 +67,14 @@ public sealed class ProxyTests
     {
         await using var api = new Factory();
         var client = api.CreateClient();
-        var evil = await Get(client, "/api/v1/incidents?pageSize=2", ("Host", "evil.example"), ("X-Forwarded-Host", "evil.example"));
-        var plain = await client.GetAsync("/api/v1/incidents?pageSize=2");
-        foreach (var response in new[] { evil, plain })
+        // Each asked twice, so that each is in the response cache (kept from the second request) before the other asks.
+        var responses = new List<HttpResponseMessage>();
+        for (var time = 0; time < 2; time++)
+        {
+            responses.Add(await Get(client, "/api/v1/incidents?pageSize=2", ("Host", "evil.example"), ("X-Forwarded-Host", "evil.example")));
+            responses.Add(await client.GetAsync("/api/v1/incidents?pageSize=2"));
+        }
+        foreach (var response in responses)
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
@@ -83,7 +88,8 @@ public sealed class ProxyTests
     {
         await using var api = new Factory(("Proxy:TrustedProxies:0", "127.0.0.0/8"));
         var client = api.CreateClient();
-        var proxied = await Get(client, "/api/v1/incidents?pageSize=2", ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.org"));
+        await Get(client, "/api/v1/incidents?pageSize=2", ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.org"));
+        var proxied = await Get(client, "/api/v1/incidents?pageSize=2", ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.org"));   // asked twice: now in the cache
         var direct = await client.GetAsync("/api/v1/incidents?pageSize=2");   // same URL, no forwarded host: not from the cache above
         Assert.StartsWith("https://api.example.org/api/v1/incidents?", Next(await proxied.Content.ReadAsStringAsync()));
         Assert.Contains("<https://api.example.org/api/v1/incidents?", proxied.Headers.GetValues("Link").Single());

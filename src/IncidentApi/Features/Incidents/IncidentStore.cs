@@ -86,21 +86,11 @@ public sealed class IncidentStore(Db db, IncidentIndexes indexes, SerializedInci
         IncidentOrder.Sort(index, found, sort, text);
         // Kept only when asked for before: a long tail of one-off filters would otherwise fill the cache with lists
         // nobody asks for again, evicting the ones people page through (and costing the collector for each).
-        if (SeenBefore(key)) _matches.Set(key, found, new MemoryCacheEntryOptions { Size = found.Length * sizeof(int) + 64 });
+        if (_doorkeeper.SeenBefore(key)) _matches.Set(key, found, new MemoryCacheEntryOptions { Size = found.Length * sizeof(int) + 64 });
         return found;
     }
 
-    // A doorkeeper: the last key seen in each of a few thousand slots. A collision only costs a list not kept.
-    private readonly int[] _seen = new int[4096];
-
-    private bool SeenBefore(string key)
-    {
-        var hash = key.GetHashCode();
-        ref var slot = ref _seen[(uint)hash % (uint)_seen.Length];
-        if (slot == hash) return true;
-        slot = hash;
-        return false;
-    }
+    private readonly Doorkeeper _doorkeeper = new();
 
     /// <summary>
     /// Full-text matches, index to bm25 rank (lower is better). Weights: titles and names 5, places and topics 2,

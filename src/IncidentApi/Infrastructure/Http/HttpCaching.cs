@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -21,7 +22,9 @@ public static class HttpCaching
     /// <summary>
     /// Encoded responses are kept in memory by (dataset version, path, query, Accept, Accept-Encoding), so a repeated
     /// request is answered without running the endpoint: only validated 200s are stored, so a hit is always valid.
-    /// Downloads are not kept: they stream, and holding 100k-row bodies would defeat that.
+    /// A response is kept from the second time its request is seen (<see cref="Doorkeeper"/>), so one-off queries
+    /// pass by without evicting the ones people repeat. Downloads are not kept: they stream, and holding 100k-row
+    /// bodies would defeat that.
     /// </summary>
     public static WebApplicationBuilder AddHttpCaching(this WebApplicationBuilder builder)
     {
@@ -36,9 +39,30 @@ public static class HttpCaching
                 .SetVaryByHeader("Accept", "Accept-Encoding")
                 .VaryByValue(http => new("version", http.RequestServices.GetRequiredService<ReferenceData>().Version))
                 .VaryByValue(http => new("linkBase", Proxies.LinkBase(http) ?? ""))   // links name the host: one host's never reach another
-                .With(ctx => OutputFormat.Of(ctx.HttpContext.Request, ctx.HttpContext.Request.Query["format"], OutputFormat.All) == OutputFormat.Json));
+                .With(ctx => OutputFormat.Of(ctx.HttpContext.Request, ctx.HttpContext.Request.Query["format"], OutputFormat.All) == OutputFormat.Json)
+                .AddPolicy<StoreOnSecondSight>());
         });
         return builder;
+    }
+
+    // Every request is looked up; only storing waits for the second sight. So a kept response is still served after
+    // one-off requests have reused its doorkeeper slot.
+    // One instance serves every request (the output cache creates a typed policy once).
+    private sealed class StoreOnSecondSight : IOutputCachePolicy
+    {
+        private readonly Doorkeeper _doorkeeper = new();
+
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var request = context.HttpContext.Request;
+            var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}|{request.Headers.AcceptEncoding}|{request.Headers["X-Forwarded-Host"]}";
+            if (!_doorkeeper.SeenBefore(key)) context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
     /// <summary>
