@@ -49,7 +49,7 @@ public sealed class FastPathTests(ApiFactory api)
 
             for (var round = 0; round < 2000; round++)
             {
-                var filter = new IncidentFilter(null, Some(x.Countries, 3), Some(x.Countries, 2), Some(x.Operations, 2), Some(x.Methods, 2),
+                var filter = new IncidentFilter(null, Some(x.Countries, 8), Some(x.Countries, 6), Some(x.Operations, 2), Some(x.Methods, 2),
                     Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2),
                     Day(), Day(), Day(), Day(), rng.Next(2) == 0);
                 Assert.Equal(Scan(x, filter), filter.Apply(x, null));

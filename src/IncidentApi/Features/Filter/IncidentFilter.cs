@@ -56,23 +56,31 @@ public sealed record IncidentFilter(
     }
 
     // Each Keep* moves the ids that pass to the front of the span and returns that part.
-    // A one-value column: the incidents with any of the values are the union of their bitmaps.
+    // A one-value column: an incident passes when its bit is set in the bitmap of any of the values. A few bitmaps are
+    // tested one after another; many are first merged into one, in a pooled buffer.
     private static Span<int> Keep(Span<int> ids, IncidentIndex x, string column, IncidentIndex.Codes codes, string[]? values,
         IncidentIndex.Field[]? doubt, IncidentIndex.Field field)
     {
         if (values is null) return ids;
         var bitmaps = values.Select(v => x.Bitmaps.GetValueOrDefault((column, codes.Find(v)))).OfType<ulong[]>().ToArray();
         if (bitmaps.Length == 0) return [];
-        var bits = bitmaps[0];
-        if (bitmaps.Length > 1)
+        ulong[]? merged = null;
+        if (bitmaps.Length > 4)
         {
-            bits = (ulong[])bits.Clone();
-            foreach (var other in bitmaps.Skip(1))
-                for (var w = 0; w < bits.Length; w++) bits[w] |= other[w];
+            merged = System.Buffers.ArrayPool<ulong>.Shared.Rent(bitmaps[0].Length);
+            bitmaps[0].CopyTo(merged, 0);
+            foreach (var other in bitmaps.AsSpan(1))
+                for (var w = 0; w < other.Length; w++) merged[w] |= other[w];
+            bitmaps = [merged];
         }
         var kept = 0;
         foreach (var i in ids)
-            if ((bits[i >> 6] & (1UL << i)) != 0 && (doubt is null || (doubt[i] & field) == 0)) ids[kept++] = i;
+        {
+            if (doubt is not null && (doubt[i] & field) != 0) continue;
+            foreach (var bits in bitmaps)
+                if ((bits[i >> 6] & (1UL << i)) != 0) { ids[kept++] = i; break; }
+        }
+        if (merged is not null) System.Buffers.ArrayPool<ulong>.Shared.Return(merged);
         return ids[..kept];
     }
 

@@ -45,7 +45,7 @@ public static class QueryChecks
                 var arguments = query is null ? null : ctx.Arguments[query.Position];
                 if (errors.Count == 0 && arguments is not null && http.RequestServices.GetService(validatorType!) is IValidator validator)
                 {
-                    var result = await validator.ValidateAsync(new ValidationContext<object>(arguments));
+                    var result = validator.Validate(new ValidationContext<object>(arguments));   // every rule is synchronous: no async machinery per rule
                     errors = result.Errors.GroupBy(e => IncidentApi.DataBuild.ValidationNames.CamelPath(e.PropertyName))
                         .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
                 }
