@@ -20,7 +20,7 @@ namespace IncidentApi.Tests;
 public sealed class FastPathTests(ApiFactory api)
 {
     [Fact]
-    public void Every_random_filter_matches_what_a_scan_of_every_incident_finds()
+    public void Every_random_filter_matches_and_sorts_what_a_scan_of_every_incident_finds()
     {
         var database = Path.Combine(Path.GetTempPath(), $"engine-{Guid.NewGuid():N}.db");
         try
@@ -52,7 +52,14 @@ public sealed class FastPathTests(ApiFactory api)
                 var filter = new IncidentFilter(null, Some(x.Countries, 8), Some(x.Countries, 6), Some(x.Operations, 2), Some(x.Methods, 2),
                     Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2), Some(x.Words, 2),
                     Day(), Day(), Day(), Day(), rng.Next(2) == 0);
-                Assert.Equal(Scan(x, filter), filter.Apply(x, null));
+                var found = filter.Apply(x, null);
+                Assert.Equal(Scan(x, filter), found);
+                // And sorted (by a bitmap of positions or by sorting positions, depending on the count) as each key's
+                // definition orders them.
+                var key = IncidentOrder.Keys.Where(k => !k.EndsWith("relevance")).ElementAt(rng.Next(10));
+                var expected = found.OrderBy(i => x.Ranks[key][i]).ToArray();
+                IncidentOrder.Sort(x, found, key, null);
+                Assert.Equal(expected, found);
             }
         }
         finally

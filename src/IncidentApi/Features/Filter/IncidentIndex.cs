@@ -65,6 +65,8 @@ public sealed class IncidentIndex
     public required ulong[][] StartsInOrBefore { get; init; }
     /// <summary>Each incident's position in a sort order (ties broken by id), by sort key, e.g. "-date".</summary>
     public required FrozenDictionary<string, int[]> Ranks { get; init; }
+    /// <summary>The incident at each position of a sort order: the inverse of <see cref="Ranks"/>.</summary>
+    public required FrozenDictionary<string, int[]> Sorted { get; init; }
 
     /// <summary>A closed set of strings numbered in the order first seen; <see cref="IncidentIndex.None"/> for null.</summary>
     public sealed class Codes
@@ -150,6 +152,7 @@ public sealed class IncidentIndex
         }
 
         var (firstYear, endsInOrAfter, startsInOrBefore) = YearBitmaps(n, start, end);
+        var (ranks, sorted) = IncidentOrder.Orders(n, start, added, updated, host, countries);
         return new()
         {
             Version = version, Count = n, Countries = countries, Operations = operations, Methods = methods, Words = words,
@@ -160,7 +163,7 @@ public sealed class IncidentIndex
             Postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()),
             Bitmaps = postings.Where(p => p.Key.Item1 is not ("method" or "targetType")).ToFrozenDictionary(p => p.Key, p => Bitmap(n, p.Value)),
             FirstYear = firstYear, EndsInOrAfter = endsInOrAfter, StartsInOrBefore = startsInOrBefore,
-            Ranks = IncidentOrder.Ranks(n, start, added, updated, host, countries),
+            Ranks = ranks, Sorted = sorted,
         };
     }
 

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Numerics;
+
 namespace IncidentApi.Features.Filter;
 
 /// <summary>
@@ -9,18 +13,21 @@ public static class IncidentOrder
     public static readonly string[] Keys =
         ["date", "-date", "country", "-country", "id", "-id", "relevance", "-relevance", "addedOn", "-addedOn", "updatedOn", "-updatedOn"];
 
-    /// <summary>Each incident's position under each key but relevance (which depends on the query), computed once per database.</summary>
-    internal static System.Collections.Frozen.FrozenDictionary<string, int[]> Ranks(
+    /// <summary>
+    /// Under each key but relevance (which depends on the query), computed once per database: each incident's position
+    /// (Ranks) and the incident at each position (Sorted).
+    /// </summary>
+    internal static (FrozenDictionary<string, int[]> Ranks, FrozenDictionary<string, int[]> Sorted) Orders(
         int n, int[] date, int[] added, int[] updated, short[] host, IncidentIndex.Codes countries)
     {
         // Index order is id order, so the id itself is the tie-break.
         var countryOrder = Enumerable.Range(0, countries.Size).OrderBy(c => countries.Name((short)c), StringComparer.Ordinal)
             .Select((code, position) => (code, position)).ToDictionary(p => p.code, p => p.position);
         var country = host.Select(h => h < 0 ? int.MaxValue : countryOrder[h]).ToArray();
-        var ranks = new Dictionary<string, int[]>
+        var ranks = new Dictionary<string, (int[] Rank, int[] Sorted)>
         {
-            ["id"] = Enumerable.Range(0, n).ToArray(),
-            ["-id"] = Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray(),
+            ["id"] = (Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).ToArray()),
+            ["-id"] = (Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray(), Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray()),
         };
         foreach (var (key, value) in new[] { ("date", date), ("addedOn", added), ("updatedOn", updated), ("country", country) })
         {
@@ -30,16 +37,16 @@ public static class IncidentOrder
                 : key == "country" && (value[a] == int.MaxValue || value[b] == int.MaxValue) ? value[a].CompareTo(value[b])
                 : value[b].CompareTo(value[a]));
         }
-        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(ranks);
+        return (ranks.ToFrozenDictionary(r => r.Key, r => r.Value.Rank), ranks.ToFrozenDictionary(r => r.Key, r => r.Value.Sorted));
     }
 
-    private static int[] Rank(int n, Comparison<int> order)
+    private static (int[] Rank, int[] Sorted) Rank(int n, Comparison<int> order)
     {
         var sorted = Enumerable.Range(0, n).ToArray();
         Array.Sort(sorted, order);
         var rank = new int[n];
         for (var position = 0; position < n; position++) rank[sorted[position]] = position;
-        return rank;
+        return (rank, sorted);
     }
 
     /// <summary>
@@ -55,9 +62,26 @@ public static class IncidentOrder
             Array.Sort(matches, (a, b) => relevance![a] != relevance[b] ? sign * relevance[a].CompareTo(relevance[b]) : a.CompareTo(b));
             return;
         }
-        var rank = index.Ranks[key];
-        var keys = new int[matches.Length];
-        for (var m = 0; m < matches.Length; m++) keys[m] = rank[matches[m]];
-        Array.Sort(keys, matches);
+        var (rank, sorted) = (index.Ranks[key], index.Sorted[key]);
+        // Positions are distinct numbers below the incident count, so many matches sort in linear time: set each one's
+        // bit in a bitmap of positions, then read the bits in order. Few matches sort their positions instead.
+        var words = (rank.Length + 63) >> 6;
+        if (matches.Length * 8L >= words)
+        {
+            var bits = ArrayPool<ulong>.Shared.Rent(words);
+            Array.Clear(bits, 0, words);
+            foreach (var i in matches) bits[rank[i] >> 6] |= 1UL << rank[i];
+            var m = 0;
+            for (var w = 0; w < words; w++)
+                for (var word = bits[w]; word != 0; word &= word - 1)
+                    matches[m++] = sorted[(w << 6) + BitOperations.TrailingZeroCount(word)];
+            ArrayPool<ulong>.Shared.Return(bits);
+            return;
+        }
+        var positions = ArrayPool<int>.Shared.Rent(matches.Length);
+        for (var m = 0; m < matches.Length; m++) positions[m] = rank[matches[m]];
+        Array.Sort(positions, 0, matches.Length);
+        for (var m = 0; m < matches.Length; m++) matches[m] = sorted[positions[m]];
+        ArrayPool<int>.Shared.Return(positions);
     }
 }
