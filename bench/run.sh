@@ -7,7 +7,8 @@
 #
 # Usage: bash bench/run.sh [N]        (default N = 100000; synthetic data only, never data/'s incidents)
 # Overrides (environment): BENCH_DURATION (10s) and BENCH_WARMUP (3s) per row; BENCH_SCALE ("10000 N 1000000", the
-# sizes of the scaling table, "" for none) with BENCH_SCALE_DURATION (5s) and BENCH_SCALE_WARMUP (5s: the JIT settles);
+# sizes of the scaling table, "" for none) with BENCH_SCALE_DURATION (5s) and BENCH_SCALE_WARMUP (10s: profiles of a
+# fresh service under H show 11-17% of CPU in the JIT 5-10 s in, under 0.1% after 20 s);
 # BENCH_SMALL (1000, the size for the p99 growth ratios); BENCH_THREADS (2) and BENCH_CONNECTIONS (32) for wrk;
 # BENCH_BUILD_TIMEOUT (600, seconds a scaling size may take to build before its row says so and the run goes on);
 # BENCH_SOUL (1; 0 skips the peer); BENCH_OUT (bench/RESULTS.md; /dev/null writes nothing).
@@ -20,7 +21,7 @@ DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-3s}
 SCALE=${BENCH_SCALE-"10000 $N 1000000"}
 SCALE_DURATION=${BENCH_SCALE_DURATION:-5s}
-SCALE_WARMUP=${BENCH_SCALE_WARMUP:-5s}
+SCALE_WARMUP=${BENCH_SCALE_WARMUP:-10s}
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-32}
 SOUL=${BENCH_SOUL:-1}
