@@ -332,6 +332,8 @@ declare -A target=(
   echo "database ($(field "${result[H:off]}" 6) combinations, scrambled); P a page walk (one list, page n+1 per request,"
   echo "then the next sort or page size); Q a different two-word full-text query per request (a topic word and a person's"
   echo "number, read from the database). Errors count non-2xx answers and socket errors."
+  echo
+  echo "Where the time goes, before and after, and what was kept or removed: [PROFILE.md](PROFILE.md)."
 } > "$work/results.md"
 cat "$work/results.md"
 [ "$OUT" = /dev/null ] || cp "$work/results.md" "$OUT"
