@@ -33,6 +33,9 @@ public sealed class EvidenceTests(ApiFactory api)
         var problem = await gone.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(Group, problem.GetProperty("replacedBy").GetString());
         Assert.Equal("2.0", problem.GetProperty("release").GetString());
+        // Sentences, whether or not the reason ends with a full stop.
+        Assert.Matches($@"^Incident 'syn-00-merged-in-2-0' was withdrawn in release 2\.0 \([0-9-]+\): [^.]+\. It is now part of '{Group}'\.$",
+            problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await api.CreateClient().GetAsync("/api/v1/incidents/syn-99-never")).StatusCode);
     }
 

@@ -40,7 +40,8 @@ public static class IncidentEndpoints
         if (store.Get(id) is { } incident) return TypedResults.Ok(incident);
         return store.Withdrawn(id) is { } gone
             ? TypedResults.Problem(statusCode: StatusCodes.Status410Gone,
-                detail: $"Incident '{id}' was withdrawn in release {gone.Release} ({gone.Date}): {gone.Reason}" +
+                detail: $"Incident '{id}' was withdrawn in release {gone.Release} ({gone.Date})" +
+                    (gone.Reason is { } reason ? $": {reason.TrimEnd('.')}." : ".") +
                     (gone.ReplacedBy is null ? "" : $" It is now part of '{gone.ReplacedBy}'."),
                 extensions: new Dictionary<string, object?> { ["replacedBy"] = gone.ReplacedBy, ["release"] = gone.Release })
             : NotFound();
