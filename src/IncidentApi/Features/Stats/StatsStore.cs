@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IncidentApi.Features.Filter;
 using IncidentApi.Features.Incidents;
-using Field = IncidentApi.Features.Filter.IncidentIndex.Field;
 
 namespace IncidentApi.Features.Stats;
 
