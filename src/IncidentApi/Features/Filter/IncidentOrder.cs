@@ -24,11 +24,9 @@ public static class IncidentOrder
         var countryOrder = Enumerable.Range(0, countries.Size).OrderBy(c => countries.Name((short)c), StringComparer.Ordinal)
             .Select((code, position) => (code, position)).ToDictionary(p => p.code, p => p.position);
         var country = host.Select(h => h < 0 ? int.MaxValue : countryOrder[h]).ToArray();
-        var ranks = new Dictionary<string, (int[] Rank, int[] Sorted)>
-        {
-            ["id"] = (Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).ToArray()),
-            ["-id"] = (Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray(), Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray()),
-        };
+        // Id order and its reverse are each their own inverse: one array serves as both ranks and sorted.
+        var (ids, reversed) = (Enumerable.Range(0, n).ToArray(), Enumerable.Range(0, n).Select(i => n - 1 - i).ToArray());
+        var ranks = new Dictionary<string, (int[] Rank, int[] Sorted)> { ["id"] = (ids, ids), ["-id"] = (reversed, reversed) };
         foreach (var (key, value) in new[] { ("date", date), ("addedOn", added), ("updatedOn", updated), ("country", country) })
         {
             ranks[key] = Rank(n, (a, b) => value[a] != value[b] ? value[a].CompareTo(value[b]) : a.CompareTo(b));

@@ -55,7 +55,8 @@ public static class HttpCaching
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var request = context.HttpContext.Request;
-            var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}|{request.Headers.AcceptEncoding}|{request.Headers["X-Forwarded-Host"]}";
+            // What the policy varies by: the same request under the same link base is the same entry.
+            var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}|{request.Headers.AcceptEncoding}|{Proxies.LinkBase(context.HttpContext)}";
             if (!_doorkeeper.SeenBefore(key)) context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
