@@ -90,12 +90,14 @@ test('a burst of 3,000 requests from three clients: the heavy one is limited, th
   const heavy = Array.from({ length: 12 }, async () => {
     for (let i = 0; i < 200; i++) record('heavy (127.0.0.2)', await get(url(), { from: '127.0.0.2' }));
   });
-  // Two light clients: 300 requests each at about 12 a second, under the limit of 10/s per instance x 2 instances.
+  // Two light clients: 300 requests each at about 8 a second, under the limit of one instance (10/s). Not 12/s against
+  // the two instances' 20/s: two clients in step alternate with nginx's round robin, so each can land on one instance
+  // every time (seen: 31 of 300 limited).
   const light = ['127.0.0.3', '127.0.0.4'].map(async (from) => {
     for (let i = 0; i < 300; i++) {
       const tick = performance.now();
       record(`light (${from})`, await get(url(), { from }));
-      await new Promise((r) => setTimeout(r, Math.max(0, 83 - (performance.now() - tick))));
+      await new Promise((r) => setTimeout(r, Math.max(0, 125 - (performance.now() - tick))));
     }
   });
   await Promise.all([...heavy, ...light]);
