@@ -29,6 +29,8 @@ public sealed class RawJsonPage(PagedResponse<RawJson> page) : IResult, IStatusC
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = length;
+        // Headers first: bytes written before them are held aside and copied again once the headers go out.
+        await response.StartAsync(http.RequestAborted);
         var body = response.BodyWriter;
         if (items.Count == 0) Put(body, envelope);
         for (var next = 0; next < items.Count;)
