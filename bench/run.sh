@@ -6,7 +6,10 @@
 # Prints the tables and writes bench/RESULTS.md.
 #
 # Usage: bash bench/run.sh [N]        (default N = 100000; synthetic data only, never data/'s incidents)
-# Overrides (environment): BENCH_DURATION (10s) and BENCH_WARMUP (3s) per row; BENCH_SCALE ("10000 N 1000000", the
+# Overrides (environment): BENCH_ROUNDS (3) and BENCH_ROUND (4s): the main table measures every row in rounds, each
+# round visiting all rows in turn, and reports the median round, because a shared machine's slow spells then hit one
+# round of every row instead of all of one row; BENCH_WARMUP (3s) per row before the rounds; BENCH_DURATION (10s) for
+# the peer and the small-N rows; BENCH_SCALE ("10000 N 1000000", the
 # sizes of the scaling table, "" for none) with BENCH_SCALE_DURATION (5s) and BENCH_SCALE_WARMUP (10s: profiles of a
 # fresh service under H show 11-17% of CPU in the JIT 5-10 s in, under 0.1% after 20 s);
 # BENCH_SMALL (1000, the size for the p99 growth ratios); BENCH_THREADS (2) and BENCH_CONNECTIONS (32) for wrk;
@@ -18,6 +21,8 @@ root=$PWD
 N=${1:-100000}
 SMALL=${BENCH_SMALL:-1000}
 DURATION=${BENCH_DURATION:-10s}
+ROUNDS=${BENCH_ROUNDS:-3}
+ROUND=${BENCH_ROUND:-4s}
 WARMUP=${BENCH_WARMUP:-3s}
 SCALE=${BENCH_SCALE-"10000 $N 1000000"}
 SCALE_DURATION=${BENCH_SCALE_DURATION:-5s}
@@ -105,10 +110,16 @@ measure() {   # url: the same URL, warm-up then measured
   out=$(wrk_run "$DURATION" "$1")
 }
 declare -A pos   # long-tail sequence positions already taken on the running server, per mode
-longtail() {   # base mode arg [warm-up duration]: warm-up and measured run continue one sequence, never repeating
-  local base=$1 mode=$2 arg=$3 w=${4:-$WARMUP} d=${5:-$DURATION} r
-  r=$(wrk_run "$w" "$base" "$mode" "${pos[$mode]:-0}" "$THREADS" "$arg"); pos[$mode]=$(field "$r" 5)
-  out=$(wrk_run "$d" "$base" "$mode" "${pos[$mode]}" "$THREADS" "$arg"); pos[$mode]=$(field "$out" 5)
+longtail_run() {   # base mode arg duration: one run that continues the mode's sequence where the last one stopped
+  out=$(wrk_run "$4" "$1" "$2" "${pos[$2]:-0}" "$THREADS" "$3"); pos[$2]=$(field "$out" 5)
+}
+longtail() {   # base mode arg [warm-up duration] [duration]: warm-up and measured run, never repeating a request
+  longtail_run "$1" "$2" "$3" "${4:-$WARMUP}"
+  longtail_run "$1" "$2" "$3" "${5:-$DURATION}"
+}
+median() {   # lines "req/s p50 p99 err next length", one per round -> the median round by req/s, errors summed
+  sort -n -k1,1 | awk '{ line[NR] = $0; err += $4; if ($5 > next_) next_ = $5 }
+    END { split(line[int((NR + 1) / 2)], f, " "); printf "%s %s %s %d %d %s\n", f[1], f[2], f[3], err, next_, f[6] }'
 }
 field() { echo "$1" | cut -d' ' -f"$2"; }
 ratio() { [ "$(echo "$2 > 0" | bc)" = 1 ] && echo "scale=2; $1 / $2" | bc | sed 's/^\./0./' || echo "n/a"; }
@@ -149,16 +160,24 @@ for cache in on off; do
   echo "--- N = $N, response cache $cache (ready in ${api_ready}s)"
   pos=()
   for k in A B C D E G; do wrk_run 1s "$base${url[$k]}" >/dev/null; done   # JIT and tiering settle first
-  for k in "${rows[@]}"; do
-    case $k in
-      F) longtail "$base" F "$N";;
-      H) longtail "$base" H "$hspec";;
-      P) longtail "$base" P "$N";;
-      Q) longtail "$base" Q "$work/q-words.txt";;
-      *) measure "$base${url[$k]}";;
+  step() {   # row duration: one run of the row (a long-tail row continues its sequence)
+    case $1 in
+      F) longtail_run "$base" F "$N" "$2";;
+      H) longtail_run "$base" H "$hspec" "$2";;
+      P) longtail_run "$base" P "$N" "$2";;
+      Q) longtail_run "$base" Q "$work/q-words.txt" "$2";;
+      *) out=$(wrk_run "$2" "$base${url[$1]}");;
     esac
+  }
+  declare -A rounds=()
+  for k in "${rows[@]}"; do step "$k" "$WARMUP"; done
+  for r in $(seq 1 "$ROUNDS"); do
+    for k in "${rows[@]}"; do step "$k" "$ROUND"; rounds[$k]+="$out"$'\n'; done
+  done
+  for k in "${rows[@]}"; do
+    out=$(printf %s "${rounds[$k]}" | median)
     result[$k:$cache]=$out
-    echo "$k $cache ${url[$k]}: $out$(wrapped "$out")"
+    echo "$k $cache ${url[$k]}: $out (rounds: $(printf %s "${rounds[$k]}" | cut -d' ' -f1 | paste -sd/))$(wrapped "$out")"
   done
   if [ $cache = on ]; then   # X: the full CSV export, streamed: time to first byte and to the end.
     read -r ttfb total size < <(curl -s -o /dev/null -w '%{time_starttransfer} %{time_total} %{size_download}\n' "$base/api/v1/incidents?format=csv")
@@ -240,14 +259,15 @@ A_on=$(field "${result[A:on]}" 1); A_off=$(field "${result[A:off]}" 1)
 peak=$(( rss[on] > rss[off] ? rss[on] : rss[off] ))
 declare -A target=(
   [A]="ceiling" [B]="≥ 0.5, p99 < 20 ms" [C]="≥ 0.5, p99 < 20 ms" [D]="≥ 0.3" [E]="≥ 0.5" [F]="≥ 0.1"
-  [G]="p99 < 50 ms" [H]="≥ 0.25 (off), ≥ 5× soul-cli, p99 < 20 ms" [P]="" [Q]=""
+  [G]="p99 < 50 ms" [H]="≥ 0.25, ≥ 5× soul-cli, p99 < 20 ms" [P]="" [Q]=""
 )
 {
   echo "# Benchmark results"
   echo
   echo "One run of \`bash bench/run.sh $N\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo),"
-  echo "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), .NET $(dotnet --version), wrk $THREADS threads / $CONNS connections, ${WARMUP} warm-up + ${DURATION} per row;"
-  echo "scaling rows ${SCALE_WARMUP} + ${SCALE_DURATION}), $(( ($(date +%s) - began) / 60 )) min in all. wrk and the service share the same $(nproc) cores, and the machine"
+  echo "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), .NET $(dotnet --version), wrk $THREADS threads / $CONNS connections; each row ${WARMUP} warm-up,"
+  echo "then ${ROUNDS} rounds of ${ROUND} taken in turn with the other rows, the median round reported and errors summed;"
+  echo "peer and small-N rows ${WARMUP} + ${DURATION}; scaling rows ${SCALE_WARMUP} + ${SCALE_DURATION}), $(( ($(date +%s) - began) / 60 )) min in all. wrk and the service share the same $(nproc) cores, and the machine"
   echo "is shared and noisy (load average $load_before at the start, $load_after at the end: anything above ~2 means"
   echo "other work ran alongside): read the ratios, which were measured in this one run."
   echo
@@ -294,12 +314,15 @@ declare -A target=(
   echo
   echo "| figure | measured | target | met |"
   echo "|---|---:|---|---|"
-  Hoff=${result[H:off]}
-  h_a=$(ratio "$(field "$Hoff" 1)" "$A_off")
-  echo "| H ÷ A, cache off | $h_a | ≥ 0.25 | $(yes_no "$(num "$h_a") >= 0.25") |"
+  # Targets are judged as the service runs in production, response cache on, like the issue's own baseline. H can
+  # never be answered from the cache (no request repeats, and the doorkeeper stores nothing seen once), so "on" is
+  # the uncached path plus the cache's lookup; "off" removes the cache middleware altogether and is for information.
+  Hon=${result[H:on]}; Hoff=${result[H:off]}
+  h_a=$(ratio "$(field "$Hon" 1)" "$A_on"); h_a_off=$(ratio "$(field "$Hoff" 1)" "$A_off")
+  echo "| H ÷ A, cache on (off, for information) | $h_a ($h_a_off) | ≥ 0.25 | $(yes_no "$(num "$h_a") >= 0.25") |"
   if [ "$SOUL" = 1 ]; then
-    h_s=$(ratio "$(field "$Hoff" 1)" "$(field "${peer[H]}" 1)")
-    echo "| H ÷ soul-cli H, cache off | ${h_s}× | ≥ 5× | $(yes_no "$(num "$h_s") >= 5") |"
+    h_s=$(ratio "$(field "$Hon" 1)" "$(field "${peer[H]}" 1)"); h_s_off=$(ratio "$(field "$Hoff" 1)" "$(field "${peer[H]}" 1)")
+    echo "| H ÷ soul-cli H, cache on (off) | ${h_s}× (${h_s_off}×) | ≥ 5× | $(yes_no "$(num "$h_s") >= 5 && $(num "$h_s_off") >= 5") |"
     b_s=$(ratio "$(field "${result[B:on]}" 1)" "$(field "${peer[B]}" 1)")
     echo "| B ÷ soul-cli B, cache on | ${b_s}× | ≥ 5× | $(yes_no "$(num "$b_s") >= 5") |"
   fi
