@@ -151,6 +151,15 @@ declare -A url=(
   [P]="/api/v1/incidents?sort=S&pageSize=Z&page=n, n+1, ... (page walk; then the next sort or page size)"
   [Q]="/api/v1/incidents?q=topicNNNN+NNNNN (topic word and person, $(wc -l < "$work/q-words.txt") distinct)"
 )
+step() {   # row duration: one run of the row on the service at $base (a long-tail row continues its sequence)
+  case $1 in
+    F) longtail_run "$base" F "$N" "$2";;
+    H) longtail_run "$base" H "$hspec" "$2";;
+    P) longtail_run "$base" P "$N" "$2";;
+    Q) longtail_run "$base" Q "$work/q-words.txt" "$2";;
+    *) out=$(wrk_run "$2" "$base${url[$1]}");;
+  esac
+}
 declare -A result rss ready
 port=18090
 for cache in on off; do
@@ -160,15 +169,6 @@ for cache in on off; do
   echo "--- N = $N, response cache $cache (ready in ${api_ready}s)"
   pos=()
   for k in A B C D E G; do wrk_run 1s "$base${url[$k]}" >/dev/null; done   # JIT and tiering settle first
-  step() {   # row duration: one run of the row (a long-tail row continues its sequence)
-    case $1 in
-      F) longtail_run "$base" F "$N" "$2";;
-      H) longtail_run "$base" H "$hspec" "$2";;
-      P) longtail_run "$base" P "$N" "$2";;
-      Q) longtail_run "$base" Q "$work/q-words.txt" "$2";;
-      *) out=$(wrk_run "$2" "$base${url[$1]}");;
-    esac
-  }
   declare -A rounds=()
   for k in "${rows[@]}"; do step "$k" "$WARMUP"; done
   for r in $(seq 1 "$ROUNDS"); do
